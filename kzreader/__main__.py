@@ -1,0 +1,3 @@
+from kzreader.cli import main
+
+raise SystemExit(main())

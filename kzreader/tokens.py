@@ -1,0 +1,73 @@
+"""Words and sentences of a text, with character offsets into it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters or digits, joined by inner hyphens or apostrophes
+# (Kasym-Żomart, sanitarno-epidemiologicznej, O'Brien).
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Abbreviations after which a full stop does not end a sentence, even before a
+# capital letter (tzw. Porozumień, ds. Turcji, m.in. Rosja).
+_NON_FINAL = frozenset(
+    "m.in tzw np ds ok godz ul św prof dr inż mgr gen płk ks im wg pt tj tzn itd itp ang ros kaz ur zm al "
+    "płd pn wsch zach nr s str por przyp red tel".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"„«(\[–—-]*[A-ZĄĆĘŁŃÓŚŹŻ0-9])|\n\s*\n|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    index: int
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of `text[start:end]` with offsets into `text`."""
+    return [
+        Token(m.group(), m.start(), m.end(), i)
+        for i, m in enumerate(WORD.finditer(text, start, len(text) if end is None else end))
+    ]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; line breaks always end one (titles, ad lines)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group()[0] == "." and _abbreviation_before(text, m.start()):
+            continue
+        end = m.end() if not m.group().isspace() else m.start()
+        _add_span(text, spans, start, end)
+        start = m.end()
+    _add_span(text, spans, start, len(text))
+    return spans
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in _NON_FINAL or (len(word) == 1 and word.isalpha() and word not in "aiouwzr")
+
+
+def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
