@@ -1,0 +1,358 @@
+"""The command line: `kzreader [--corpus DIR] [--index DIR] COMMAND [--json]`.
+
+Every command brings the index up to date first (only what changed is
+re-analysed). Terminal output is rendered with rich `Text` and styled spans,
+never markup; `--json` prints the shapes documented in the README.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from kzreader import __version__, config
+from kzreader.annotations import Event
+from kzreader.corpus import CorpusError
+from kzreader.index import IndexFolderError
+from kzreader.indexer import RefreshReport
+from kzreader.inert import inert_text
+from kzreader.library import Library, TimelineFilter
+from kzreader.periods import day_number
+from kzreader.query import QueryError
+from kzreader.search import SearchResult, Span
+from kzreader.store import StoreError
+from kzreader.timeline_export import to_csv, to_timelinejs
+
+ENTITY_STYLES = {"person": "bold cyan", "place": "bold green", "org": "bold magenta", "money": "bold yellow"}
+HIT_STYLE = "reverse bold"
+
+
+class UsageError(Exception):
+    """Something the user asked for that cannot be done; one line, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kzreader",
+        description="A terminal reader for Polish news articles: search, entities and a timeline of dated events.",
+    )
+    p.add_argument("--corpus", help="folder of articles (.txt with optional .yaml); env KZREADER_CORPUS")
+    p.add_argument("--index", help="folder of the index; env KZREADER_INDEX")
+    p.add_argument("--version", action="version", version=f"kzreader {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("index", help="build or refresh the index")
+    s.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("articles", help="list the articles")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("search", help="search the articles")
+    s.add_argument("query", nargs="+", help="words, \"phrases\", AND/OR/NOT, prefix*, =exact, title:, outlet:, "
+                                            "person:, place:, org:, date:2022, date:[2022-01 to 2022-06]")
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("show", help="print an article, search terms highlighted")
+    s.add_argument("id")
+    s.add_argument("--query", "-q", help="highlight the words this query matches")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("entities", help="people, places, organisations and sums")
+    s.add_argument("--article", help="only this article")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("timeline", help="dated events and their links")
+    s.add_argument("--from", dest="start", help="YYYY[-MM[-DD]]")
+    s.add_argument("--to", dest="end", help="YYYY[-MM[-DD]]")
+    s.add_argument("--entity", help="only events naming this entity")
+    s.add_argument("--query", help="only events of articles this search finds")
+    s.add_argument("--undated", action="store_true", help="also events whose year is unknown")
+    s.add_argument("--format", choices=("table", "csv", "timelinejs"), default="table")
+    s.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    out = Console(highlight=False, soft_wrap=False)
+    err = Console(stderr=True, highlight=False)
+    try:
+        if args.command is None:
+            return _launch_app(args, err)
+        return COMMANDS[args.command](args, out, err)
+    except (UsageError, QueryError, CorpusError, IndexFolderError) as exc:
+        err.print(Text(f"kzreader: {exc}", style="red"))
+        return 2
+    except StoreError as exc:
+        err.print(Text(f"kzreader: the index cannot be used ({exc}); run `kzreader index --rebuild`", style="red"))
+        return 1
+    except KeyboardInterrupt:
+        err.print(Text("kzreader: interrupted", style="red"))
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    corpus = config.corpus_path(args.corpus)
+    return corpus, config.index_path(args.index, corpus)
+
+
+@contextmanager
+def _library(args: argparse.Namespace, err: Console, rebuild: bool = False) -> Iterator[tuple[Library, RefreshReport | None]]:
+    corpus, index_dir = _paths(args)
+    show_progress = err.is_terminal and not getattr(args, "json", False)
+    with _progress(err, show_progress) as progress:
+        lib, report = Library.open(corpus, index_dir, rebuild=rebuild, progress=progress,
+                                   log=lambda msg: err.print(Text(msg, style="yellow")))
+    try:
+        yield lib, report
+    finally:
+        lib.close()
+
+
+@contextmanager
+def _progress(err: Console, enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    if not enabled:
+        yield None
+        return
+    bar = Progress(TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=err, transient=True)
+    tasks: dict[str, Any] = {}
+
+    def update(phase: str, done: int, total: int) -> None:
+        if phase not in tasks:
+            tasks[phase] = bar.add_task(phase, total=total)
+        bar.update(tasks[phase], completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+def _emit_json(out: Console, data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def cmd_index(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with _library(args, err, rebuild=args.rebuild) as (lib, report):
+        assert report is not None
+        data = {
+            "articles": lib.store.article_count(), "added": len(report.added), "changed": len(report.changed),
+            "removed": len(report.removed), "reanalysed": len(report.reanalysed), "unchanged": report.unchanged,
+            "skipped": report.skipped, "rebuilt": report.rebuilt, "seconds": round(report.seconds, 3),
+            "words": report.words,
+        }
+        if args.json:
+            _emit_json(out, data)
+        else:
+            out.print(Text(
+                f"{data['articles']} articles indexed in {lib.index_dir} ({data['added']} added, "
+                f"{data['changed']} changed, {data['removed']} removed, {data['unchanged']} unchanged) "
+                f"in {report.seconds:.1f} s"
+            ))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with _library(args, err) as (lib, _):
+        rows = lib.articles()
+        if args.json:
+            _emit_json(out, {"articles": rows})
+            return 0
+        if not rows:
+            out.print(Text(f"No articles in {lib.corpus}: drop .txt files there (with an optional .yaml beside each)."))
+        for row in rows:
+            line = Text()
+            line.append(f"{row['date'] or '—':<10} ", style="dim")
+            line.append(f"{inert_text(row['outlet'] or ''):<24.24} ", style="cyan")
+            line.append(inert_text(row["title"] or row["id"]))
+            if row["duplicate_of"]:
+                line.append(f"  (copy of {row['duplicate_of']})", style="dim")
+            line.append(f"  [{row['id']}]", style="dim")
+            out.print(line)
+    return 0
+
+
+def search_json(result: SearchResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "total": result.total,
+        "hits": [
+            {
+                "article": h.article, "title": h.title, "date": h.date, "outlet": h.outlet,
+                "duplicate_of": h.duplicate_of, "score": h.score, "matches": h.matches,
+                "snippets": [
+                    {"text": s.text, "start": s.start, "end": s.end,
+                     "matches": [{"start": m.start, "end": m.end} for m in s.matches]}
+                    for s in h.snippets
+                ],
+            }
+            for h in result.hits
+        ],
+    }
+
+
+def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    query = " ".join(args.query)
+    with _library(args, err) as (lib, _):
+        result = lib.search(query, limit=args.limit)
+        if args.json:
+            _emit_json(out, search_json(result))
+            return 0
+        out.print(Text(f"{result.total} article(s) match {query!r}", style="bold"))
+        for h in result.hits:
+            head = Text()
+            head.append(f"\n{h.date or '—'}  ", style="dim")
+            head.append(inert_text(h.title or h.article), style="bold")
+            head.append(f"  {inert_text(h.outlet or '')}  [{h.article}]  score {h.score:.2f}", style="dim")
+            out.print(head)
+            for s in h.snippets:
+                out.print(Text("  … ").append_text(_highlighted(s.text, s.start, s.matches)).append(" …"))
+    return 0
+
+
+def _highlighted(text: str, offset: int, spans: Sequence[Span], style: str = HIT_STYLE) -> Text:
+    t = Text(inert_text(text))
+    for m in spans:
+        t.stylize(style, m.start - offset, m.end - offset)
+    return t
+
+
+def cmd_show(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with _library(args, err) as (lib, _):
+        rec = lib.article(args.id)
+        if rec is None:
+            raise UsageError(f"no article {args.id!r}; `kzreader articles` lists them")
+        spans = lib.matches(args.query, rec.id) if args.query else []
+        entities = lib.entities(rec.id)
+        if args.json:
+            data = rec.summary() | {"text": rec.text, "matches": [{"start": m.start, "end": m.end} for m in spans]}
+            _emit_json(out, data)
+            return 0
+        out.print(Text(inert_text(rec.title or rec.id), style="bold underline"))
+        meta = " · ".join(inert_text(v) for v in (rec.outlet, rec.date, rec.author, rec.url) if v)
+        out.print(Text(meta, style="dim"))
+        body = Text(inert_text(rec.text))
+        for ent in entities:
+            for m in ent.mentions:
+                body.stylize(ENTITY_STYLES.get(ent.type, "bold"), m.start, m.end)
+        for m in spans:
+            body.stylize(HIT_STYLE, m.start, m.end)
+        out.print()
+        out.print(body)
+    return 0
+
+
+def entities_json(lib: Library, only: str | None) -> dict[str, Any]:
+    ids = [only] if only else [a["id"] for a in lib.articles()]
+    articles = []
+    for aid in ids:
+        articles.append({
+            "article": aid,
+            "entities": [
+                {"name": e.name, "type": e.type, "key": e.key, "aliases": e.aliases,
+                 "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+                 **({"amount": e.amount, "currency": e.currency, "qualifier": e.qualifier} if e.type == "money" else {})}
+                for e in lib.entities(aid)
+            ],
+        })
+    return {"articles": articles, "entities": lib.entity_facets(ids if only else None)}
+
+
+def cmd_entities(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with _library(args, err) as (lib, _):
+        if args.article and lib.article(args.article) is None:
+            raise UsageError(f"no article {args.article!r}; `kzreader articles` lists them")
+        data = entities_json(lib, args.article)
+        if args.json:
+            _emit_json(out, data)
+            return 0
+        for etype in ("person", "place", "org", "money"):
+            rows = [r for r in data["entities"] if r["type"] == etype]
+            if not rows:
+                continue
+            out.print(Text(f"\n{etype}", style=ENTITY_STYLES[etype]))
+            for r in rows:
+                line = Text(f"  {r['mentions']:>4}  ")
+                line.append(inert_text(r["name"]), style=ENTITY_STYLES[etype])
+                span = " – ".join(x for x in (r["first"], r["last"]) if x)
+                line.append(f"  {r['article_count']} article(s)  {span}", style="dim")
+                out.print(line)
+    return 0
+
+
+def event_json(ev: Event) -> dict[str, Any]:
+    return ev.to_dict()
+
+
+def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
+    flt = TimelineFilter(args.start, args.end, args.entity, args.query)
+    for value in (args.start, args.end):
+        if value:
+            _check_date(value)
+    with _library(args, err) as (lib, _):
+        events = lib.timeline(flt, undated=args.undated or args.json)
+        if args.json:
+            _emit_json(out, {"events": [event_json(e) for e in events]})
+            return 0
+        if args.format == "csv":
+            sys.stdout.write(to_csv(events))
+            return 0
+        if args.format == "timelinejs":
+            titles = {a["id"]: a["title"] or a["id"] for a in lib.articles()}
+            _emit_json(out, to_timelinejs(events, titles))
+            return 0
+        marks = {"same": "=", "conflict": "!", "related": "~"}
+        for ev in events:
+            line = Text()
+            line.append(f"{ev.date:<10} ", style="bold")
+            line.append(f"{ev.article[:12]:<12} ", style="dim")
+            line.append(inert_text(ev.label or ev.sentence[:80]))
+            kinds = sorted({lk.relation for lk in ev.links})
+            if kinds:
+                line.append("  " + "".join(marks[k] for k in kinds), style="yellow")
+            out.print(line)
+    return 0
+
+
+def _check_date(value: str) -> None:
+    try:
+        day_number(value)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _launch_app(args: argparse.Namespace, err: Console) -> int:
+    corpus, index_dir = _paths(args)
+    if not sys.stdout.isatty() or os.environ.get("CI"):
+        err.print(Text("kzreader: the terminal app needs an interactive terminal; try `kzreader --help` "
+                       "for the commands (index, articles, search, show, entities, timeline)"))
+        return 2
+    from kzreader.tui.app import ReaderApp
+
+    ReaderApp(corpus, index_dir).run()
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Console], int]] = {
+    "index": cmd_index,
+    "articles": cmd_articles,
+    "search": cmd_search,
+    "show": cmd_show,
+    "entities": cmd_entities,
+    "timeline": cmd_timeline,
+}

@@ -1,0 +1,32 @@
+"""Where the corpus and its index are, unless the user says otherwise."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = REPO / "seeds"
+BUNDLED_INDEX = REPO / "index"
+
+
+def corpus_path(given: str | None) -> Path:
+    value = given or os.environ.get("KZREADER_CORPUS")
+    if value:
+        return Path(value).expanduser()
+    return BUNDLED_CORPUS if BUNDLED_CORPUS.is_dir() else Path.cwd() / "seeds"
+
+
+def index_path(given: str | None, corpus: Path) -> Path:
+    """The bundled corpus keeps its index in `index/`; any other corpus one in the user's cache.
+
+    An index never goes inside the corpus: the reader does not write there.
+    """
+    value = given or os.environ.get("KZREADER_INDEX")
+    if value:
+        return Path(value).expanduser()
+    if corpus.resolve() == BUNDLED_CORPUS.resolve():
+        return BUNDLED_INDEX
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kzreader"
+    tag = hashlib.blake2b(str(corpus.resolve()).encode(), digest_size=6).hexdigest()
+    return cache / f"{corpus.resolve().name or 'corpus'}-{tag}"

@@ -1,0 +1,375 @@
+"""Build or refresh the index of a corpus: only what was added, changed or removed.
+
+Order of work, chosen so that a process killed at any point leaves either the
+last complete index or one the next run detects and rebuilds: the state is
+marked incomplete, Whoosh commits, then SQLite commits the new state with the
+completion mark. Re-indexing an article replaces its documents, so a run that
+repeats work after a crash converges on the same index.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kzreader import analysis, dedup, index as ix_mod, pipeline
+from kzreader.annotations import Entity, Event
+from kzreader.corpus import Article, SourceFile, article_files, read_article
+from kzreader.decoding import NotText
+from kzreader.entities import link_corpus
+from kzreader.events import link_events
+from kzreader.metadata import sidecar_path
+from kzreader.names import NameVote
+from kzreader.periods import day_range
+from kzreader.store import ArticleRecord, Store, StoreError
+
+Progress = Callable[[str, int, int], None]
+Log = Callable[[str], None]
+
+# Below this many articles, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    reanalysed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    rebuilt: bool = False
+    seconds: float = 0.0
+    words: int = 0
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.reanalysed or self.rebuilt)
+
+
+def _fingerprint(source: SourceFile) -> str:
+    parts = []
+    for p in (source.path, sidecar_path(source.path)):
+        try:
+            st = p.stat()
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "|".join(parts)
+
+
+def _digest(raw: bytes, source: SourceFile) -> str:
+    h = hashlib.blake2b(raw, digest_size=16)
+    try:
+        h.update(sidecar_path(source.path).read_bytes())
+    except OSError:
+        pass
+    return h.hexdigest()
+
+
+def refresh(
+    corpus: Path,
+    index_dir: Path,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    log: Log | None = None,
+    procs: int | None = None,
+) -> RefreshReport:
+    """Bring the index in `index_dir` up to date with the articles in `corpus`."""
+    report = RefreshReport()
+    say = log or (lambda _msg: None)
+    t0 = time.perf_counter()
+    ix_mod.check_location(index_dir, corpus)
+    with ix_mod.writer_lock(index_dir, on_wait=say):
+        report.notes += ix_mod.prepare_folder(index_dir)
+        if rebuild:
+            ix_mod.clear(index_dir)
+            report.rebuilt = True
+        elif ix_mod.is_built(index_dir):
+            problem = ix_mod.healthy(index_dir)
+            if problem:
+                report.notes.append(f"index in {index_dir}: {problem}; rebuilding it from the articles")
+                ix_mod.clear(index_dir)
+                report.rebuilt = True
+        for note in report.notes:
+            say(note)
+        try:
+            store = ix_mod.open_store(index_dir)
+        except StoreError as exc:
+            say(f"index in {index_dir}: {exc}; rebuilding it from the articles")
+            ix_mod.clear(index_dir)
+            report.rebuilt = True
+            store = ix_mod.open_store(index_dir)
+        try:
+            _refresh(corpus, index_dir, store, report, progress, say, procs)
+        finally:
+            store.close()
+        ix_mod.mark(index_dir)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
+             progress: Progress | None, say: Log, procs: int | None) -> None:
+    known = store.files()
+    was_complete = store.get_meta("complete") == "1"
+    fresh: dict[str, tuple[Article, str, str]] = {}
+    seen: set[str] = set()
+    sources = list(article_files(corpus, exclude=index_dir))
+    for n, source in enumerate(sources, 1):
+        if progress and n % 500 == 0:
+            progress("scanning", n, len(sources))
+        seen.add(source.id)
+        fp = _fingerprint(source)
+        old = known.get(source.id)
+        if old and old[1] == fp:
+            report.unchanged += 1
+            continue
+        try:
+            article, raw = read_article(source)
+        except NotText as exc:
+            report.skipped.append(f"{source.path}: skipped, {exc}")
+            seen.discard(source.id)
+            continue
+        except FileNotFoundError:
+            report.skipped.append(f"{source.path}: skipped, it disappeared while indexing")
+            seen.discard(source.id)
+            continue
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            if old:
+                report.skipped.append(f"{source.path}: cannot read it ({reason}); keeping the indexed version")
+            else:
+                report.skipped.append(f"{source.path}: skipped, cannot read it ({reason})")
+                seen.discard(source.id)
+            continue
+        digest = _digest(raw, source)
+        if old and old[2] == digest:
+            store.put_file(source.id, str(source.path), fp, digest)
+            report.unchanged += 1
+            continue
+        (report.changed if old else report.added).append(source.id)
+        fresh[source.id] = (article, fp, digest)
+    removed = sorted(set(known) - seen)
+    report.removed = removed
+    for message in report.skipped:
+        say(message)
+    if not fresh and not removed and was_complete:
+        store.commit()
+        return
+
+    store.set_meta("complete", "0")
+    store.commit()
+    for aid in removed:
+        store.delete_article(aid)
+    for aid, (article, _fp, _digest_) in fresh.items():
+        store.put_signature(aid, dedup.signature(article.text, article.regions))
+        store.put_names(aid, pipeline.unknown_names(article.text, article.regions))
+
+    duplicates = _update_duplicates(store, fresh, removed)
+    reanalyse = _reanalyse_for_duplicates(store, fresh, duplicates)
+    report.reanalysed = sorted(reanalyse)
+
+    name_forms = store.name_forms()
+    owned = store.own_dates()
+    jobs = [_job(a) for a, _fp, _d in fresh.values()]
+    jobs += [_job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
+    results = _analyse_all(jobs, name_forms, progress, procs)
+    report.words = sum(r.words for r in results)
+
+    ix = ix_mod.open_whoosh(index_dir)
+    writer = ix.writer(limitmb=256)
+    try:
+        for aid in removed:
+            writer.delete_by_term("id", aid)
+        for result in results:
+            record = fresh[result.id][0] if result.id in fresh else None
+            _write_document(writer, store, result, record)
+        if progress:
+            progress("committing", len(results), len(results))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+
+    for aid, (article, fp, digest) in fresh.items():
+        store.put_file(aid, str(article.path), fp, digest)
+    _corpus_passes(store, results, {r.id for r in results}, progress)
+    store.set_meta("complete", "1")
+    store.commit()
+
+
+def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]], removed: list[str]) -> dict[str, str]:
+    """Duplicate status of every article the change can affect; others keep theirs."""
+    owned = store.own_dates()
+    affected: set[str] = set(fresh)
+    sigs: dict[str, list[int]] = {}
+    for aid in fresh:
+        sigs[aid] = store.signature(aid)
+        affected.update(store.shared(sigs[aid], dedup.COMMON))
+    gone = set(fresh) | set(removed)
+    affected.update(aid for aid, (_d, dup, _r) in owned.items() if dup in gone)
+    affected.discard("")
+    for aid in affected:
+        if aid not in sigs:
+            sigs[aid] = store.signature(aid)
+    sizes = store.signature_sizes()
+    rank = {aid: r for aid, (_d, _dup, r) in owned.items()}
+    for aid, (article, _fp, _d) in fresh.items():
+        rank[aid] = article.metadata_rank
+    found = dedup.find_duplicates(
+        {a: s for a, s in sigs.items() if a in sizes}, lambda s: store.shared(s, dedup.COMMON), sizes, rank,
+        ids=[a for a in affected if a in sizes],
+    )
+    result = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup and aid not in affected}
+    result.update(found)
+    return result
+
+
+def _reanalyse_for_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]],
+                              duplicates: dict[str, str]) -> set[str]:
+    """Unchanged articles whose original changed or went: their inherited date may differ."""
+    out: set[str] = set()
+    for aid, (own_date, old_dup, _rank) in store.own_dates().items():
+        if aid in fresh:
+            continue
+        new_dup = duplicates.get(aid)
+        if new_dup != old_dup or (new_dup and new_dup in fresh and not own_date):
+            out.add(aid)
+    for aid, (article, _fp, _d) in fresh.items():
+        _apply_duplicate(article, duplicates.get(aid), store, fresh)
+    return out
+
+
+def _apply_duplicate(article: Article, original: str | None, store: Store,
+                     fresh: dict[str, tuple[Article, str, str]]) -> None:
+    if not original:
+        return
+    if original in fresh:
+        article.inherit(fresh[original][0])
+        return
+    rec = store.article(original)
+    if rec:
+        article.inherit(Article(rec.id, Path(rec.id), rec.text, rec.regions, title=rec.title, date=rec.date,
+                                published=rec.published, outlet=rec.outlet, url=rec.url, author=rec.author,
+                                lang=rec.lang))
+
+
+def _job(article: Article) -> pipeline.Job:
+    return pipeline.Job(article.id, article.text, article.regions, article.date)
+
+
+def _job_from_record(store: Store, aid: str, own_date: str | None, duplicates: dict[str, str]) -> pipeline.Job:
+    rec = store.article(aid)
+    assert rec is not None
+    original = store.article(duplicates[aid]) if aid in duplicates else None
+    date = own_date or (original.date if original else None)
+    source = rec.date_source if own_date else (f"duplicate of {original.id}" if original and date else None)
+    store.set_duplicate(aid, original.id if original else None, date, source, day_range(date))
+    return pipeline.Job(aid, rec.text, rec.regions, date)
+
+
+def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], progress: Progress | None,
+                 procs: int | None) -> list[pipeline.Analysed]:
+    analysis.use_names(NameVote.from_dict(name_forms).choices())
+    workers = procs if procs is not None else min(2, os.cpu_count() or 1)
+    results: list[pipeline.Analysed] = []
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        with ctx.Pool(workers, initializer=pipeline.init_worker, initargs=(name_forms,)) as pool:
+            for n, result in enumerate(pool.imap(pipeline.analyse, jobs, chunksize=16), 1):
+                results.append(result)
+                if progress and (n % 50 == 0 or n == len(jobs)):
+                    progress("analysing", n, len(jobs))
+        return results
+    pipeline.init_worker(name_forms)
+    for n, job in enumerate(jobs, 1):
+        results.append(pipeline.analyse(job))
+        if progress and (n % 20 == 0 or n == len(jobs)):
+            progress("analysing", n, len(jobs))
+    return results
+
+
+def _write_document(writer: object, store: Store, result: pipeline.Analysed, article: Article | None) -> None:
+    if article is not None:
+        rec = ArticleRecord(
+            article.id, article.title, article.date, article.published, article.outlet, article.url,
+            article.author, article.lang, article.date_source, article.duplicate_of, article.encoding,
+            article.text, article.regions, article.problems, result.words,
+        )
+        own = None if (article.date_source or "").startswith("duplicate") else article.date
+        store.put_article(rec, own, day_range(article.date), article.metadata_rank)
+    else:
+        rec = store.article(result.id)
+        assert rec is not None
+    store.put_entities(result.id, result.entities)
+    store.put_events(result.id, result.events, [_event_days(e) for e in result.events])
+    days = day_range(rec.date)
+    doc: dict[str, object] = {
+        "id": rec.id,
+        "title": rec.title or "",
+        "body": "\n".join(rec.text[s:e] for s, e in rec.regions),
+        "outlet": rec.outlet or "",
+        **ix_mod.entity_fields(result.entities),
+    }
+    if days:
+        doc["date_start"], doc["date_end"] = days
+    writer.update_document(**doc)  # type: ignore[attr-defined]
+
+
+def _event_days(event: Event) -> tuple[int, int] | None:
+    if event.earliest and event.latest:
+        both = (day_range(event.earliest), day_range(event.latest))
+        if both[0] and both[1]:
+            return both[0][0], both[1][1]
+    return day_range(event.date)
+
+
+def _corpus_passes(store: Store, results: Iterable[pipeline.Analysed], touched: set[str],
+                   progress: Progress | None) -> None:
+    """Corpus-wide choices over stored results: one name per entity, links between events."""
+    if progress:
+        progress("linking", 0, 1)
+    before = store.all_entities()
+    after = link_corpus({aid: [Entity.from_dict(e.to_dict()) for e in ents] for aid, ents in before.items()})
+    renamed: dict[str, dict[str, str]] = {}
+    for aid, ents in after.items():
+        old = before.get(aid, [])
+        if [e.to_dict() for e in old] != [e.to_dict() for e in ents] or aid in touched:
+            store.put_entities(aid, ents)
+            renamed[aid] = _key_changes(old, ents)
+    events = store.all_events()
+    for ev in events:
+        changes = renamed.get(ev.article)
+        if changes:
+            ev.entities = list(dict.fromkeys(changes.get(k, k) for k in ev.entities))
+    by_article: dict[str, list[Event]] = {}
+    for ev in events:
+        if renamed.get(ev.article):
+            by_article.setdefault(ev.article, []).append(ev)
+    for aid, mine in by_article.items():
+        store.put_events(aid, mine, [_event_days(e) for e in mine])
+    owned = store.own_dates()
+    duplicates = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup}
+    link_events(events, duplicates)
+    store.replace_links(events)
+    if progress:
+        progress("linking", 1, 1)
+
+
+def _key_changes(old: list[Entity], new: list[Entity]) -> dict[str, str]:
+    """Old key -> new key, matched by the mentions the entity had."""
+    where = {(m.start, m.end): e.key for e in new for m in e.mentions}
+    out: dict[str, str] = {}
+    for e in old:
+        for m in e.mentions:
+            key = where.get((m.start, m.end))
+            if key and key != e.key:
+                out[e.key] = key
+                break
+    return out

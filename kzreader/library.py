@@ -1,0 +1,119 @@
+"""The reader's domain facade: what the command line and the app ask of an indexed corpus.
+
+It hands out plain data (dicts and dataclasses), never Whoosh objects, and
+never imports an interface library, so any view can sit on top of it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kzreader import analysis, index as ix_mod
+from kzreader.annotations import Entity, Event
+from kzreader.indexer import Log, Progress, RefreshReport, refresh
+from kzreader.names import NameVote
+from kzreader.periods import day_number
+from kzreader.search import Matcher, SearchResult, Searcher, Span
+from kzreader.store import ArticleRecord, Store
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineFilter:
+    """Which events to show: a date range, an entity, the articles a search found."""
+
+    start: str | None = None
+    end: str | None = None
+    entity: str | None = None
+    query: str | None = None
+
+
+class Library:
+    def __init__(self, corpus: Path, index_dir: Path, store: Store, searcher: Searcher) -> None:
+        self.corpus = corpus
+        self.index_dir = index_dir
+        self.store = store
+        self.searcher = searcher
+
+    @classmethod
+    def open(
+        cls,
+        corpus: Path,
+        index_dir: Path,
+        update: bool = True,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        log: Log | None = None,
+    ) -> tuple["Library", RefreshReport | None]:
+        """Open the index of `corpus`, first bringing it up to date unless `update` is False.
+
+        Without `update` the index is still built when there is none, or when it
+        cannot be read: it is a cache of the articles.
+        """
+        report = None
+        if update or rebuild or not ix_mod.is_built(index_dir) or ix_mod.healthy(index_dir):
+            report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log)
+        store = ix_mod.open_store(index_dir, readonly=True)
+        analysis.use_names(NameVote.from_dict(store.name_forms()).choices())
+        return cls(corpus, index_dir, store, Searcher(index_dir, store)), report
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.store.close()
+
+    def reopen(self) -> None:
+        """See what another process (or a rebuild) committed since we opened."""
+        self.store.close()
+        self.store = ix_mod.open_store(self.index_dir, readonly=True)
+        self.searcher.store = self.store
+        self.searcher.refresh()
+
+    # articles ----------------------------------------------------------------
+    def articles(self, ids: list[str] | None = None) -> list[dict[str, Any]]:
+        return self.store.summaries(ids)
+
+    def article(self, aid: str) -> ArticleRecord | None:
+        return self.store.article(aid)
+
+    def entities(self, aid: str) -> list[Entity]:
+        return self.store.entities(aid)
+
+    def entity_facets(self, article_ids: list[str] | None = None) -> list[dict[str, Any]]:
+        return self.store.entity_facets(article_ids)
+
+    def articles_with_entity(self, key: str) -> list[str]:
+        return self.store.articles_with_entity(key)
+
+    # search ------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, highlight: int = 20) -> SearchResult:
+        return self.searcher.search(query, limit=limit, highlight=highlight)
+
+    def matches(self, query: str, aid: str) -> list[Span]:
+        rec = self.store.article(aid)
+        if rec is None:
+            return []
+        matcher: Matcher = self.searcher.matcher(query)
+        return matcher.spans(rec.text, rec.regions)
+
+    def matching_ids(self, query: str) -> list[str]:
+        return self.searcher.article_ids(query)
+
+    # timeline ----------------------------------------------------------------
+    def timeline(self, flt: TimelineFilter = TimelineFilter(), offset: int = 0, limit: int | None = None,
+                 undated: bool = False) -> list[Event]:
+        return self.store.events_page(*self._event_args(flt), offset=offset, limit=limit, undated=undated)
+
+    def timeline_count(self, flt: TimelineFilter = TimelineFilter(), undated: bool = False) -> int:
+        return self.store.events_count(*self._event_args(flt), undated=undated)
+
+    def event(self, eid: str) -> Event | None:
+        return self.store.event(eid)
+
+    def _event_args(self, flt: TimelineFilter) -> tuple[Any, ...]:
+        start = day_number(flt.start) if flt.start else None
+        end = day_number(flt.end, end=True) if flt.end else None
+        keys = self.store.entity_keys_matching(flt.entity) if flt.entity else None
+        if flt.entity and not keys:
+            keys = ["\0no such entity"]
+        articles = self.matching_ids(flt.query) if flt.query else None
+        return start, end, keys, articles

@@ -1,0 +1,177 @@
+"""Searching the index: plain results with snippets and match offsets, never Whoosh objects.
+
+One Whoosh searcher is kept open and reused; results of recent queries are
+cached because search-as-you-type repeats them; only the hits a view shows are
+highlighted, since highlighting re-analyses the article's text.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as wq
+
+from kzreader import index as ix_mod
+from kzreader.analysis import word_terms
+from kzreader.query import highlight_terms, make_parser, parse
+from kzreader.store import Store
+
+SNIPPET_CONTEXT = 70
+MAX_SNIPPETS = 3
+_CACHE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Snippet:
+    """A stretch of the article around matches; all offsets are into the article's text."""
+
+    text: str
+    start: int
+    end: int
+    matches: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Hit:
+    article: str
+    title: str | None
+    date: str | None
+    outlet: str | None
+    duplicate_of: str | None
+    score: float
+    snippets: list[Snippet] = field(default_factory=list)
+    matches: int = 0
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """Decides which words of an article a query matched."""
+
+    terms: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
+        return list(self._iter(text, regions))
+
+    def _iter(self, text: str, regions: list[tuple[int, int]]) -> Iterator[Span]:
+        if not self.terms and not self.prefixes:
+            return
+        for start, end in regions:
+            for s, e, terms in word_terms(text, start, end):
+                if any(t in self.terms for t in terms) or (
+                    self.prefixes and any(t.startswith(self.prefixes) for t in terms)
+                ):
+                    yield Span(s, e)
+
+
+class Searcher:
+    def __init__(self, index_dir: Path, store: Store) -> None:
+        self.index_dir = index_dir
+        self.store = store
+        self._ix = ix_mod.open_whoosh(index_dir)
+        self._parser = make_parser(self._ix.schema)
+        self._searcher = self._ix.searcher()
+        self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def refresh(self) -> None:
+        with self._lock:
+            self._searcher = self._searcher.refresh()
+            self._cache.clear()
+
+    def parse(self, text: str) -> wq.Query:
+        return parse(self._parser, text)
+
+    def matcher(self, text: str) -> Matcher:
+        terms, prefixes = highlight_terms(self.parse(text))
+        return Matcher(frozenset(terms), prefixes)
+
+    def search(self, text: str, limit: int = 20, highlight: int = 20) -> SearchResult:
+        """Top `limit` hits by BM25 with the total count; snippets for the first `highlight`."""
+        key = (text, limit, highlight)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+            q = self.parse(text)
+            results = self._searcher.search(q, limit=limit)
+            total = len(results)
+            found = [(h["id"], h.score) for h in results]
+        matcher = self.matcher(text)
+        summaries = {s["id"]: s for s in self.store.summaries(i for i, _ in found)}
+        hits: list[Hit] = []
+        for n, (aid, score) in enumerate(found):
+            meta = summaries.get(aid, {})
+            hit = Hit(aid, meta.get("title"), meta.get("date"), meta.get("outlet"), meta.get("duplicate_of"),
+                      round(float(score), 4))
+            if n < highlight:
+                rec = self.store.article(aid)
+                if rec is not None:
+                    spans = matcher.spans(rec.text, rec.regions)
+                    hit.matches = len(spans)
+                    hit.snippets = snippets(rec.text, spans)
+            hits.append(hit)
+        result = SearchResult(text, total, hits)
+        with self._lock:
+            self._cache[key] = result
+            while len(self._cache) > _CACHE:
+                self._cache.popitem(last=False)
+        return result
+
+    def article_ids(self, text: str) -> list[str]:
+        """Every matching article, unscored: for filtering other views by a search."""
+        q = self.parse(text)
+        with self._lock:
+            return [hit["id"] for hit in self._searcher.search(q, limit=None, scored=False)]
+
+
+def snippets(text: str, spans: list[Span], limit: int = MAX_SNIPPETS) -> list[Snippet]:
+    """Windows of context around the matches, merged where they overlap."""
+    windows: list[Snippet] = []
+    for span in spans:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        start = _word_edge(text, max(line_start, span.start - SNIPPET_CONTEXT), backwards=True)
+        end = _word_edge(text, min(line_end, span.end + SNIPPET_CONTEXT), backwards=False)
+        if windows and start <= windows[-1].end:
+            last = windows[-1]
+            last.end = max(last.end, end)
+            last.matches.append(span)
+            continue
+        if len(windows) == limit:
+            break
+        windows.append(Snippet("", start, end, [span]))
+    for w in windows:
+        w.text = text[w.start : w.end]
+    return windows
+
+
+def _word_edge(text: str, i: int, backwards: bool) -> int:
+    """Move an offset out of the middle of a word (at most a few characters)."""
+    step = -1 if backwards else 1
+    limit = 15
+    while 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum() and limit:
+        i += step
+        limit -= 1
+    return i

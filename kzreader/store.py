@@ -1,0 +1,406 @@
+"""What the index keeps beside Whoosh's inverted index, in one SQLite file.
+
+Articles (metadata and decoded text), file fingerprints for incremental
+refresh, duplicate signatures, the name vote's forms, entities, events and
+their links. SQLite gives atomic commits, so a killed indexer leaves the last
+committed state, and indexed paging, so the views can walk a timeline of any
+size without loading it. Nothing here is pickled: the index folder holds code
+only in Whoosh's own files.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kzreader.annotations import Entity, Event, Link
+from kzreader.morphology import fold
+from kzreader.periods import day_text
+
+SCHEMA_VERSION = "3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, path TEXT, fingerprint TEXT, hash TEXT);
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, title TEXT, date TEXT, published TEXT, outlet TEXT, url TEXT, author TEXT,
+    lang TEXT, date_source TEXT, duplicate_of TEXT, own_date TEXT, encoding TEXT, text TEXT,
+    regions TEXT, problems TEXT, day_start INTEGER, day_end INTEGER, words INTEGER, rank INTEGER);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(day_start);
+CREATE TABLE IF NOT EXISTS shingles(hash INTEGER, id TEXT);
+CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
+CREATE INDEX IF NOT EXISTS shingles_id ON shingles(id);
+CREATE TABLE IF NOT EXISTS names(id TEXT, form TEXT, n INTEGER);
+CREATE INDEX IF NOT EXISTS names_id ON names(id);
+CREATE TABLE IF NOT EXISTS entities(article TEXT, key TEXT, name TEXT, type TEXT, mentions INTEGER, data TEXT);
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+CREATE TABLE IF NOT EXISTS events(
+    id TEXT PRIMARY KEY, article TEXT, seq INTEGER, date TEXT, day_start INTEGER, day_end INTEGER, data TEXT);
+CREATE INDEX IF NOT EXISTS events_day ON events(day_start, day_end, id);
+CREATE INDEX IF NOT EXISTS events_article ON events(article);
+CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT);
+CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key);
+CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities(event);
+CREATE TABLE IF NOT EXISTS links(a TEXT, b TEXT, relation TEXT, reasons TEXT);
+CREATE INDEX IF NOT EXISTS links_a ON links(a);
+"""
+
+
+class StoreError(Exception):
+    """The state file is unreadable or from another version: rebuild it."""
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """An article as the index holds it: plain data for the views."""
+
+    id: str
+    title: str | None
+    date: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    author: str | None
+    lang: str | None
+    date_source: str | None
+    duplicate_of: str | None
+    encoding: str
+    text: str
+    regions: list[tuple[int, int]]
+    problems: list[str]
+    words: int
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "published": self.published,
+            "outlet": self.outlet,
+            "url": self.url,
+            "author": self.author,
+            "duplicate_of": self.duplicate_of,
+            "date_source": self.date_source,
+        }
+
+
+_ARTICLE_COLUMNS = (
+    "id, title, date, published, outlet, url, author, lang, date_source, duplicate_of, encoding, text, "
+    "regions, problems, words"
+)
+
+
+def _record(row: Sequence[Any]) -> ArticleRecord:
+    regions = [tuple(r) for r in json.loads(row[12] or "[]")]
+    return ArticleRecord(*row[:12], regions, json.loads(row[13] or "[]"), row[14])  # type: ignore[arg-type]
+
+
+class Store:
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.path = path
+        try:
+            if readonly:
+                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(_SCHEMA)
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            version = self.get_meta("schema")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path.name} is not a readable index state ({exc})") from None
+        if version is None and not readonly:
+            self.set_meta("schema", SCHEMA_VERSION)
+            self.db.commit()
+        elif version != SCHEMA_VERSION:
+            raise StoreError(f"{path.name} was written by another version of kzreader (schema {version})")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    # files -----------------------------------------------------------------
+    def files(self) -> dict[str, tuple[str, str, str]]:
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, path, fingerprint, hash FROM files")}
+
+    def put_file(self, aid: str, path: str, fingerprint: str, digest: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (aid, path, fingerprint, digest))
+
+    # articles ----------------------------------------------------------------
+    def put_article(self, rec: ArticleRecord, own_date: str | None, day_range: tuple[int, int] | None, rank: int) -> None:
+        start, end = day_range if day_range else (None, None)
+        self.db.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                rec.id, rec.title, rec.date, rec.published, rec.outlet, rec.url, rec.author, rec.lang,
+                rec.date_source, rec.duplicate_of, own_date, rec.encoding, rec.text, json.dumps(rec.regions),
+                json.dumps(rec.problems, ensure_ascii=False), start, end, rec.words, rank,
+            ),
+        )
+
+    def article(self, aid: str) -> ArticleRecord | None:
+        row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id=?", (aid,)).fetchone()
+        return _record(row) if row else None
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def article_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def summaries(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Article metadata without text, newest first (undated last)."""
+        cols = "id, title, date, published, outlet, url, author, duplicate_of, date_source"
+        sql = f"SELECT {cols} FROM articles"
+        args: tuple[Any, ...] = ()
+        if ids is not None:
+            wanted = list(ids)
+            sql += f" WHERE id IN ({','.join('?' * len(wanted))})"
+            args = tuple(wanted)
+        sql += " ORDER BY day_start IS NULL, day_start DESC, id"
+        keys = [c.strip() for c in cols.split(",")]
+        return [dict(zip(keys, row)) for row in self.db.execute(sql, args)]
+
+    def own_dates(self) -> dict[str, tuple[str | None, str | None, int]]:
+        """id -> (date from its own file or sidecar, duplicate_of, metadata rank)."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, own_date, duplicate_of, rank FROM articles")}
+
+    def set_duplicate(self, aid: str, original: str | None, date: str | None, source: str | None,
+                      day_range: tuple[int, int] | None) -> None:
+        start, end = day_range if day_range else (None, None)
+        self.db.execute(
+            "UPDATE articles SET duplicate_of=?, date=?, date_source=?, day_start=?, day_end=? WHERE id=?",
+            (original, date, source, start, end, aid),
+        )
+
+    def delete_article(self, aid: str) -> None:
+        for table, col in (("files", "id"), ("articles", "id"), ("shingles", "id"), ("names", "id"),
+                           ("entities", "article")):
+            self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
+        self.delete_events(aid)
+
+    # duplicates --------------------------------------------------------------
+    def put_signature(self, aid: str, sig: Sequence[int]) -> None:
+        self.db.execute("DELETE FROM shingles WHERE id=?", (aid,))
+        self.db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, aid) for h in sig))
+
+    def signature(self, aid: str) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT hash FROM shingles WHERE id=?", (aid,))]
+
+    def signature_sizes(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, count(*) FROM shingles GROUP BY id")}
+
+    def shared(self, sig: Sequence[int], common: int) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for chunk in _chunks(list(sig), 500):
+            rows = self.db.execute(
+                f"SELECT hash, id FROM shingles WHERE hash IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            per_hash = Counter(h for h, _ in rows)
+            counts.update(aid for h, aid in rows if per_hash[h] <= common)
+        return counts
+
+    # names -------------------------------------------------------------------
+    def put_names(self, aid: str, forms: Counter[str]) -> None:
+        self.db.execute("DELETE FROM names WHERE id=?", (aid,))
+        self.db.executemany("INSERT INTO names VALUES (?, ?, ?)", ((aid, f, n) for f, n in forms.items()))
+
+    def name_forms(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT form, sum(n) FROM names GROUP BY form")}
+
+    # entities ----------------------------------------------------------------
+    def put_entities(self, aid: str, entities: Sequence[Entity]) -> None:
+        self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
+        self.db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+            ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False))
+             for e in entities),
+        )
+
+    def entities(self, aid: str) -> list[Entity]:
+        return [Entity.from_dict(json.loads(r[0]))
+                for r in self.db.execute("SELECT data FROM entities WHERE article=? ORDER BY rowid", (aid,))]
+
+    def all_entities(self) -> dict[str, list[Entity]]:
+        out: dict[str, list[Entity]] = {}
+        for aid, data in self.db.execute("SELECT article, data FROM entities ORDER BY article, rowid"):
+            out.setdefault(aid, []).append(Entity.from_dict(json.loads(data)))
+        return out
+
+    def articles_with_entity(self, key: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT article FROM entities WHERE key=? ORDER BY article", (key,))]
+
+    def entity_facets(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Each entity with its type, mention count, articles and first and last dated appearance."""
+        sql = (
+            "SELECT e.key, e.type, min(e.name), sum(e.mentions), count(DISTINCT e.article), "
+            "group_concat(DISTINCT e.article), min(a.day_start), max(a.day_end) "
+            "FROM entities e JOIN articles a ON a.id = e.article"
+        )
+        args: tuple[Any, ...] = ()
+        if ids is not None:
+            wanted = list(ids)
+            sql += f" WHERE e.article IN ({','.join('?' * len(wanted))})"
+            args = tuple(wanted)
+        sql += " GROUP BY e.key ORDER BY sum(e.mentions) DESC, e.key"
+        names = self._display_names()
+        out = []
+        for key, etype, name, mentions, n_articles, articles, first, last in self.db.execute(sql, args):
+            out.append({
+                "key": key, "name": names.get(key, name), "type": etype, "mentions": mentions,
+                "articles": sorted((articles or "").split(",")), "article_count": n_articles,
+                "first": _day_text(first), "last": _day_text(last),
+            })
+        return out
+
+    def _display_names(self) -> dict[str, str]:
+        """The longest name an entity has anywhere: `Tokajew` in one article, `Kasym-Żomart Tokajew` in another."""
+        names: dict[str, str] = {}
+        for key, name in self.db.execute("SELECT DISTINCT key, name FROM entities"):
+            if len(name) > len(names.get(key, "")):
+                names[key] = name
+        return names
+
+    # events ------------------------------------------------------------------
+    def delete_events(self, aid: str) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM events WHERE article=?", (aid,))]
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM event_entities WHERE event IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk)
+        self.db.execute("DELETE FROM events WHERE article=?", (aid,))
+
+    def put_events(self, aid: str, events: Sequence[Event], day_ranges: Sequence[tuple[int, int] | None]) -> None:
+        self.delete_events(aid)
+        for seq, (ev, days) in enumerate(zip(events, day_ranges)):
+            start, end = days if days else (None, None)
+            data = ev.to_dict()
+            data.pop("links", None)
+            self.db.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (ev.id, aid, seq, ev.date, start, end, json.dumps(data, ensure_ascii=False)),
+            )
+            self.db.executemany("INSERT INTO event_entities VALUES (?, ?)", ((ev.id, k) for k in set(ev.entities)))
+
+    def all_events(self) -> list[Event]:
+        return [Event.from_dict(json.loads(r[0])) for r in self.db.execute("SELECT data FROM events ORDER BY id")]
+
+    def replace_links(self, events: Iterable[Event]) -> None:
+        self.db.execute("DELETE FROM links")
+        self.db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?)",
+            ((ev.id, lk.event, lk.relation, json.dumps(lk.reasons, ensure_ascii=False))
+             for ev in events for lk in ev.links),
+        )
+
+    def links(self, event_ids: Sequence[str]) -> dict[str, list[Link]]:
+        out: dict[str, list[Link]] = {}
+        for chunk in _chunks(list(event_ids), 500):
+            sql = f"SELECT a, b, relation, reasons FROM links WHERE a IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for a, b, rel, reasons in self.db.execute(sql, chunk):
+                out.setdefault(a, []).append(Link(b, rel, json.loads(reasons)))
+        return out
+
+    def events_page(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        entity_keys: Sequence[str] | None = None,
+        articles: Sequence[str] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        undated: bool = False,
+    ) -> list[Event]:
+        """Events in date order, filtered by day range, entities and articles, one page at a time."""
+        where, args = self._event_filter(start, end, entity_keys, articles, undated)
+        sql = f"SELECT data FROM events e{where} ORDER BY e.day_start IS NULL, e.day_start, e.day_end, e.article, e.seq"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += (limit, offset)
+        events = [Event.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args)]
+        links = self.links([e.id for e in events])
+        for ev in events:
+            ev.links = links.get(ev.id, [])
+        return events
+
+    def events_count(self, start: int | None = None, end: int | None = None,
+                     entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
+                     undated: bool = False) -> int:
+        where, args = self._event_filter(start, end, entity_keys, articles, undated)
+        return int(self.db.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
+
+    def event(self, eid: str) -> Event | None:
+        row = self.db.execute("SELECT data FROM events WHERE id=?", (eid,)).fetchone()
+        if not row:
+            return None
+        ev = Event.from_dict(json.loads(row[0]))
+        ev.links = self.links([eid]).get(eid, [])
+        return ev
+
+    def event_position(self, eid: str) -> int | None:
+        """Where an event stands in the unfiltered timeline, for jumping to it."""
+        row = self.db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
+        if not row or row[0] is None:
+            return None
+        n = self.db.execute(
+            "SELECT count(*) FROM events WHERE day_start IS NOT NULL AND (day_start, day_end, article, seq) < (?, ?, ?, ?)",
+            row,
+        ).fetchone()[0]
+        return int(n)
+
+    def _event_filter(self, start: int | None, end: int | None, entity_keys: Sequence[str] | None,
+                      articles: Sequence[str] | None, undated: bool) -> tuple[str, tuple[Any, ...]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if not undated:
+            clauses.append("e.day_start IS NOT NULL")
+        if start is not None:
+            clauses.append("e.day_end >= ?")
+            args.append(start)
+        if end is not None:
+            clauses.append("e.day_start <= ?")
+            args.append(end)
+        if entity_keys:
+            marks = ",".join("?" * len(entity_keys))
+            clauses.append(f"e.id IN (SELECT event FROM event_entities WHERE key IN ({marks}))")
+            args.extend(entity_keys)
+        if articles is not None:
+            marks = ",".join("?" * len(articles)) or "NULL"
+            clauses.append(f"e.article IN ({marks})")
+            args.extend(articles)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, tuple(args)
+
+    def entity_keys_matching(self, name: str) -> list[str]:
+        """Keys of entities whose name, key or alias is `name` (case and diacritics aside)."""
+        wanted = fold(name.strip())
+        keys: list[str] = []
+        for key, name_, data in self.db.execute("SELECT DISTINCT key, name, data FROM entities"):
+            ent = json.loads(data)
+            names = [name_, key.split(":", 1)[-1], *ent.get("aliases", [])]
+            if any(fold(n) == wanted for n in names) and key not in keys:
+                keys.append(key)
+        return keys
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _day_text(day: int | None) -> str | None:
+    return None if day is None else day_text(day)
