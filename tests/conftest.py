@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds indexed once per test session (read-only for tests)."""
+    from kzreader.indexer import refresh
+
+    index_dir = tmp_path_factory.mktemp("seeds-index")
+    refresh(SEEDS, index_dir)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def seeds_library(seeds_index: Path):
+    from kzreader.library import Library
+
+    lib, _ = Library.open(SEEDS, seeds_index, update=False)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seeds, for tests that add, change or remove articles."""
+    dest = tmp_path / "corpus"
+    shutil.copytree(SEEDS, dest)
+    return dest

@@ -1,0 +1,80 @@
+"""The index is a cache of the articles: refreshed incrementally, rebuilt when damaged."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from kzreader.indexer import refresh
+from kzreader.library import Library
+
+
+def _ids(index_dir: Path, corpus: Path, q: str) -> set[str]:
+    lib, _ = Library.open(corpus, index_dir, update=False)
+    try:
+        return {h.article for h in lib.search(q).hits}
+    finally:
+        lib.close()
+
+
+def test_refresh_reanalyses_only_what_changed(corpus_copy: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    first = refresh(corpus_copy, index_dir)
+    assert len(first.added) == 5
+
+    again = refresh(corpus_copy, index_dir)
+    assert not again.touched and again.unchanged == 5
+
+    (corpus_copy / "new.txt").write_text("Wizyta w Ułan Bator: rozmowy o wolframie i uranie.", encoding="utf-8")
+    added = refresh(corpus_copy, index_dir)
+    assert added.added == ["new"] and not added.changed and added.unchanged == 5
+    assert _ids(index_dir, corpus_copy, "uran") == {"new"}
+
+    path = corpus_copy / "new.txt"
+    path.write_text("Teraz mowa o bursztynie.", encoding="utf-8")
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    changed = refresh(corpus_copy, index_dir)
+    assert changed.changed == ["new"] and not changed.added
+    assert _ids(index_dir, corpus_copy, "uran") == set()
+    assert _ids(index_dir, corpus_copy, "bursztyn") == {"new"}
+
+    path.unlink()
+    removed = refresh(corpus_copy, index_dir)
+    assert removed.removed == ["new"]
+    assert _ids(index_dir, corpus_copy, "bursztyn") == set()
+
+
+def test_removing_the_original_frees_its_copy(corpus_copy: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    refresh(corpus_copy, index_dir)
+    (corpus_copy / "000_1a80194eb4e6b121.txt").unlink()
+    (corpus_copy / "000_1a80194eb4e6b121.yaml").unlink()
+    report = refresh(corpus_copy, index_dir)
+    assert "002_c3ac7bc5b52fd419" in report.reanalysed
+    lib, _ = Library.open(corpus_copy, index_dir, update=False)
+    try:
+        row = next(a for a in lib.articles() if a["id"].startswith("002"))
+        assert row["duplicate_of"] is None and row["date"] is None
+    finally:
+        lib.close()
+
+
+def test_a_corrupt_index_is_rebuilt(corpus_copy: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    refresh(corpus_copy, index_dir)
+    for seg in index_dir.glob("*.seg"):
+        seg.write_bytes(b"garbage")
+    for toc in index_dir.glob("_articles_*.toc"):
+        toc.write_bytes(toc.read_bytes()[:20])
+    report = refresh(corpus_copy, index_dir)
+    assert report.rebuilt and any("rebuilding" in n for n in report.notes)
+    assert {i[:3] for i in _ids(index_dir, corpus_copy, "Erywań")} == {"004"}
+
+
+def test_a_deleted_state_file_is_rebuilt(corpus_copy: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    refresh(corpus_copy, index_dir)
+    (index_dir / "state.db").write_bytes(b"not a database at all")
+    report = refresh(corpus_copy, index_dir)
+    assert report.rebuilt
+    assert {i[:3] for i in _ids(index_dir, corpus_copy, "Erywań")} == {"004"}

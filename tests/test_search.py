@@ -1,0 +1,79 @@
+"""Searching the seeds as a reader of Polish would."""
+from __future__ import annotations
+
+import pytest
+
+from kzreader.query import QueryError
+
+
+def _found(lib, q: str) -> set[str]:
+    return {h.article[:3] for h in lib.search(q, limit=50).hits}
+
+
+@pytest.mark.parametrize(
+    "q, expect",
+    [
+        ("Rosja", {"000", "001", "002", "003", "004"}),
+        ("Erywań", {"004"}),
+        ("wolfram", {"000"}),
+        ("sankcja", {"001", "003", "004"}),
+        ("Nazarbajew", {"004"}),
+        ("przewodow", {"001"}),
+        ("Macron AND Tokajew", {"001", "003"}),
+        ('"Morze Kaspijskie"', {"001", "003"}),
+    ],
+)
+def test_inflected_and_unaccented_queries(seeds_library, q: str, expect: set[str]) -> None:
+    assert _found(seeds_library, q) == expect
+
+
+def test_phrases_find_other_cases_and_keep_word_order(seeds_library) -> None:
+    assert _found(seeds_library, '"elektrownia atomowa"') == {"000", "002"}
+    assert _found(seeds_library, '"atomowa elektrownia"') == set()
+
+
+def test_exact_form_finds_only_that_form(seeds_library) -> None:
+    with_rosja = _found(seeds_library, "=Rosja")
+    with_rosji = _found(seeds_library, "=Rosji")
+    assert with_rosja and with_rosji
+    hit = seeds_library.search("=Rosją").hits[0]
+    texts = {s.text[m.start - s.start : m.end - s.start] for s in hit.snippets for m in s.matches}
+    assert texts == {"Rosją"}
+
+
+def test_prefix_is_not_lemmatized(seeds_library) -> None:
+    assert _found(seeds_library, "Kazachst*") == {"000", "001", "002", "003", "004"}
+    assert _found(seeds_library, "przewod*") == {"001"}
+
+
+def test_fields_and_dates(seeds_library) -> None:
+    assert _found(seeds_library, "outlet:kresy") == {"004"}
+    assert _found(seeds_library, "title:Putin") == {"004"}
+    assert _found(seeds_library, "date:2022") == {"001", "004"}
+    assert _found(seeds_library, "date:[2023-01 to 2023-12]") == {"003"}
+    assert _found(seeds_library, "Tokajew date:2025-11") == {"000", "002"}
+    assert _found(seeds_library, "Rosja NOT Chiny") == {"002", "004"}
+
+
+def test_snippet_offsets_point_into_the_article(seeds_library) -> None:
+    hit = seeds_library.search("Erywań").hits[0]
+    text = seeds_library.article(hit.article).text
+    for s in hit.snippets:
+        assert text[s.start : s.end] == s.text
+        for m in s.matches:
+            assert text[m.start : m.end] == "Erywaniu"
+
+
+@pytest.mark.parametrize("q", ["", "date:2022-13", "date:[2023 to 2022]", "Rosja)", "*", "x" * 5000])
+def test_bad_queries_raise_one_line_errors(seeds_library, q: str) -> None:
+    with pytest.raises(QueryError) as err:
+        seeds_library.search(q)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("q", ['"Rosja', "(Rosja", "AND", "foo:bar", "Ros?a", "[a-z]+", "NOT"])
+def test_odd_queries_give_a_sensible_result(seeds_library, q: str) -> None:
+    try:
+        seeds_library.search(q)
+    except QueryError as exc:
+        assert "\n" not in str(exc)
