@@ -24,7 +24,9 @@ _PUBLICATION = re.compile(r"^[ \t]*Publikacja:[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4}
 _NOT_BODY = re.compile(r"^[ \t]*(?:Reklama|Foto:.*|Fot\.:?.*|Publikacja:.*)[ \t]*$", re.IGNORECASE)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TITLE_MAX = 200
-MAX_BYTES = 64 * 1024 * 1024
+# A news article is well under a megabyte; a file of many megabytes is a dump or
+# a book, and analysing it would stall the whole build.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)
