@@ -117,3 +117,24 @@ class Library:
             keys = ["\0no such entity"]
         articles = self.matching_ids(flt.query) if flt.query else None
         return start, end, keys, articles
+
+    # views -------------------------------------------------------------------
+    def article_events(self, aid: str) -> list[Event]:
+        """One article's events with their links (undated ones too), in timeline order."""
+        return self.store.events_page(articles=[aid], undated=True)
+
+    def timeline_position(self, eid: str, flt: TimelineFilter = TimelineFilter()) -> int | None:
+        """Where an event stands in the timeline `flt` selects, or None if it is not in it.
+
+        Lets a paged view move its cursor to an event without loading the events before it.
+        """
+        db = self.store.db
+        key = db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
+        if not key or key[0] is None:
+            return None
+        where, args = self.store._event_filter(*self._event_args(flt), undated=False)
+        joiner = " AND " if where else " WHERE "
+        if not db.execute(f"SELECT count(*) FROM events e{where}{joiner}e.id=?", (*args, eid)).fetchone()[0]:
+            return None
+        before = "(e.day_start, e.day_end, e.article, e.seq) < (?, ?, ?, ?)"
+        return int(db.execute(f"SELECT count(*) FROM events e{where}{joiner}{before}", (*args, *key)).fetchone()[0])

@@ -1,0 +1,114 @@
+"""Sums of money: `28 mld dol.`, `24,5 miliarda dolarów`, `ponad 100 mld dol.`, `1 200 zł`.
+
+A sum is a number, an optional multiplier and a currency; without a
+currency (`80 proc.`, `20 tys. podmiotów`, `7598 kilometrów`) it is not money.
+A qualifier before it (`ponad`, `prawie`, `około`) is kept apart from the
+mention, so the mention is the amount as written.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .annotations import Entity, Mention
+
+_QUALIFIERS = (
+    r"ponad|prawie|około|ok\.|blisko|niemal(?:\s+że)?|niespełna|niecał[eay]\w*|przeszło|co\s+najmniej"
+    r"|nawet|zaledwie|mniej\s+niż|więcej\s+niż|powyżej|poniżej"
+)
+# Multipliers, longest spellings first so `mld` does not stop `miliardów` short.
+_MULTIPLIERS: tuple[tuple[str, float], ...] = (
+    (r"bilion\w*|bln", 1e12),
+    (r"miliard\w*|mld", 1e9),
+    (r"milion\w*|mln", 1e6),
+    (r"tysi[ąę]c\w*|tys\.", 1e3),
+)
+# (pattern, ISO code); written forms are Polish, codes and symbols as printed.
+_CURRENCIES: tuple[tuple[str, str], ...] = (
+    (r"dol\.?|dolar\w*|USD|US\$|\$", "USD"),
+    (r"zł|złot\w*|PLN", "PLN"),
+    (r"euro|EUR|€", "EUR"),
+    (r"rubl\w*|rubel|RUB", "RUB"),
+    (r"tenge|KZT", "KZT"),
+    (r"hrywn\w*|hrywien|UAH", "UAH"),
+    (r"funt\w*(?:\s+szterling\w*)?|GBP|£", "GBP"),
+    (r"frank\w*\s+szwajcarsk\w*|CHF", "CHF"),
+    (r"jen(?:y|ów|a|ach)?|JPY", "JPY"),
+    (r"juan\w*|CNY", "CNY"),
+    (r"lir\w*\s+tureck\w*|TRY", "TRY"),
+    (r"som\w*\s+kirgisk\w*|KGS", "KGS"),
+    (r"sum\w*\s+uzbeck\w*|UZS", "UZS"),
+    (r"lari|GEL", "GEL"),
+    (r"somoni|TJS", "TJS"),
+    (r"dram\w*|AMD", "AMD"),
+    (r"manat\w*\s+azerbejdżańsk\w*|AZN", "AZN"),
+    (r"manat\w*\s+turkmeńsk\w*|TMT", "TMT"),
+)
+_SPACE = r"[ \u00a0]+"
+_NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_MONEY = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMBER})"
+    rf"(?:{_SPACE}(?P<mult>{'|'.join(f'(?:{p})' for p, _ in _MULTIPLIERS)}))?"
+    rf"{_SPACE}(?P<cur>{'|'.join(f'(?:{p})' for p, _ in _CURRENCIES)})(?![\w$€£])"
+)
+# Looked for only before a sum, so the scan over the whole text stays a scan for digits.
+_QUALIFIER = re.compile(rf"(?i:(?<![\w.])(?:{_QUALIFIERS})){_SPACE}\Z")
+_QUALIFIER_REACH = 24
+_MULTIPLIER_RES = tuple((re.compile(rf"(?:{p})\Z"), factor) for p, factor in _MULTIPLIERS)
+_CURRENCY_RES = tuple((re.compile(rf"(?:{p})\Z"), code) for p, code in _CURRENCIES)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    start: int
+    end: int
+    text: str
+    amount: float
+    currency: str
+    qualifier: str | None
+
+    @property
+    def key(self) -> str:
+        return f"money:{amount_key(self.amount)}:{self.currency}"
+
+
+def amount_key(amount: float) -> str:
+    """2.8e10 -> `2.8e10`, 500 -> `500`: short, and the same for every spelling of one sum."""
+    return f"{amount:.6g}".replace("e+", "e")
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every sum of money in `text[start:end]`, offsets into `text`."""
+    out = []
+    for m in _MONEY.finditer(text, start, len(text) if end is None else end):
+        factor = next(f for r, f in _MULTIPLIER_RES if r.match(m["mult"])) if m["mult"] else 1.0
+        code = next(c for r, c in _CURRENCY_RES if r.match(m["cur"]))
+        q = _QUALIFIER.search(text, max(0, m.start() - _QUALIFIER_REACH), m.start())
+        qual = " ".join(q.group().lower().split()) if q else None
+        start = m.start("num")
+        out.append(Amount(start, m.end(), text[start:m.end()], _number(m["num"]) * factor, code, qual))
+    return out
+
+
+def _number(raw: str) -> float:
+    digits = raw.replace("\u00a0", "").replace(" ", "")
+    # A dot before exactly three digits groups thousands (1.200); otherwise it is a decimal point.
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
+    return float(digits.replace(",", "."))
+
+
+def money_entities(text: str, regions: Sequence[tuple[int, int]]) -> list[Entity]:
+    """One entity per distinct sum (amount and currency), with all its mentions."""
+    by_key: dict[str, Entity] = {}
+    for s, e in regions:
+        for a in find_amounts(text, s, e):
+            ent = by_key.get(a.key)
+            if ent is None:
+                ent = by_key[a.key] = Entity(a.key, a.text, "money", amount=a.amount, currency=a.currency,
+                                             qualifier=a.qualifier)
+            elif a.text != ent.name and a.text not in ent.aliases:
+                ent.aliases.append(a.text)
+            ent.mentions.append(Mention(a.start, a.end, a.text))
+    return list(by_key.values())

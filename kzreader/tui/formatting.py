@@ -1,0 +1,91 @@
+"""Shared look of the app: styles by entity type and link relation, and fitting text to a width.
+
+Styles are Textual style strings over theme variables, so every theme works;
+text from articles always enters a `Content` as data (never as markup) and
+through `inert_text`, so its offsets still hold.
+"""
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from textual.content import Content
+
+from kzreader.inert import inert_text
+
+ENTITY_TYPES = ("person", "place", "org", "money")
+ENTITY_LABELS = {"person": "person", "place": "place", "org": "org", "money": "money"}
+ENTITY_STYLES = {
+    "person": "bold $accent",
+    "place": "bold $success",
+    "org": "bold $secondary",
+    "money": "bold $warning",
+}
+HIT_STYLE = "bold reverse"
+SENTENCE_STYLE = "underline on $primary 30%"
+CURRENT_MENTION_STYLE = "reverse"
+MUTED_STYLE = "$text-muted"
+RELATION_MARKS = {"same": "=", "conflict": "!", "related": "~"}
+RELATION_STYLES = {"same": "bold $success", "conflict": "bold $error", "related": "bold $warning"}
+RELATION_ORDER = ("same", "conflict", "related")
+ELLIPSIS = "…"
+BREAKS = frozenset(" ./-")
+
+
+def safe(text: str | None, default: str = "") -> str:
+    """Article-derived text made inert for the terminal (one character for one)."""
+    return inert_text(text) if text else default
+
+
+def fit(text: str, width: int, *, whole: bool = False) -> str:
+    """`text` in at most `width` cells, cut at a word boundary with an ellipsis.
+
+    Words also break after `.`, `/` and `-` (outlets are addresses). With
+    `whole`, text that has no boundary to cut at gives "" rather than a stub
+    of its first word; otherwise that one case is cut inside the word, and the
+    ellipsis says so.
+    """
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    room = len(set_cell_size(text, width - 1))
+    cut = next((i for i in range(room, 0, -1) if text[i] in BREAKS), 0)
+    if not cut:
+        return "" if whole else text[:room].rstrip() + ELLIPSIS
+    return text[:cut].rstrip(" ,.;:–-") + ELLIPSIS
+
+
+def wrap(text: str, width: int, lines: int) -> list[str]:
+    """`text` word-wrapped into at most `lines` lines of `width` cells, the last one fitted."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for n, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if cell_len(candidate) <= width:
+            current = candidate
+            continue
+        if len(out) == lines - 1:
+            out.append(fit(" ".join([current, *words[n:]]).strip(), width))
+            return out
+        if current:
+            out.append(current)
+        current = word if cell_len(word) <= width else fit(word, width)
+    if current:
+        out.append(current)
+    return out
+
+
+def entity_legend() -> Content:
+    """The key to the body's colours, for the article pane's header."""
+    parts: list[Content] = []
+    for etype in ENTITY_TYPES:
+        parts.append(Content.styled(ENTITY_LABELS[etype], ENTITY_STYLES[etype]))
+    parts.append(Content.styled("hit", HIT_STYLE))
+    return Content(" ").join(parts)
+
+
+def relation_legend() -> Content:
+    """The key to the timeline's link marks."""
+    return Content(" ").join(
+        Content.styled(f"{RELATION_MARKS[r]} {r}", RELATION_STYLES[r]) for r in RELATION_ORDER
+    )

@@ -1,0 +1,557 @@
+"""The reader's main screen: sources, article, entities and timeline, and the state they share.
+
+The panes post what the reader asked for (open this, filter by that); this
+screen owns the open article, the filters and the history, runs everything
+slow in thread workers that post their results back, and tells the panes
+what to show.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Tab, Tabs
+from textual.worker import get_current_worker
+
+from kzreader.annotations import Event
+from kzreader.history import History, Location
+from kzreader.library import Library, TimelineFilter
+from kzreader.periods import day_number
+from kzreader.query import QueryError
+from kzreader.tui.document import ArticleDoc
+from kzreader.tui.formatting import MUTED_STYLE, entity_legend, relation_legend, safe
+from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle, OpenEvent
+from kzreader.tui.screens.linked_events import LinkedEvent, LinkedEventsScreen
+from kzreader.tui.widgets.article_view import ArticleView
+from kzreader.tui.widgets.entity_list import EntityList
+from kzreader.tui.widgets.search_bar import SearchBar
+from kzreader.tui.widgets.source_list import SourceList, arrange
+from kzreader.tui.widgets.timeline_list import TimelineList
+
+PANES = ("sources", "article", "entities", "timeline")
+# Hits listed while searching; the total is still counted and shown.
+SEARCH_LIMIT = 500
+# Hits whose match counts come with the results; the rest are counted afterwards, in the background.
+COUNTED_FIRST = 40
+COUNT_CHUNK = 40
+# Typing faster than this starts no search: only the query the reader pauses on runs.
+DEBOUNCE_SECONDS = 0.25
+
+
+class MainScreen(Screen[None]):
+    """Four panes at 120 columns and wider; below that, one pane at a time under tabs."""
+
+    AUTO_FOCUS = "#sources"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (120, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A priority binding runs before the keys after it are routed, so "/Putin" typed in one burst
+        # lands in the box; while typing, `/` is just a character again (see the action).
+        Binding("slash", "focus_search", "Search", priority=True, id="main.search",
+                tooltip="Search the articles (results update as you type)"),
+        # Priority for the same reason: keys typed right after tab belong to the pane it moves to.
+        Binding("tab", "pane(1)", "Next pane", show=False, priority=True, id="main.next-pane",
+                tooltip="Next pane: sources, article, entities, timeline"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, priority=True, id="main.previous-pane",
+                tooltip="Previous pane"),
+        Binding("n", "mention(1)", "Mention", id="main.next-mention",
+                tooltip="Next mention in the article of the entity chosen in Entities"),
+        Binding("N", "mention(-1)", "Previous mention", show=False, id="main.previous-mention",
+                tooltip="Previous mention of that entity"),
+        Binding("right_square_bracket", "linked(1)", "Linked", id="main.next-linked",
+                tooltip="Next (later) event linked to the chosen event, in any article"),
+        Binding("left_square_bracket", "linked(-1)", "Previous linked", show=False, id="main.previous-linked",
+                tooltip="Previous (earlier) event linked to the chosen event"),
+        Binding("l", "links", "Links", id="main.links",
+                tooltip="Show the events linked to the chosen event, and why each link was made"),
+        Binding("ctrl+left,backspace", "back", "Back", id="main.back",
+                tooltip="Back to what was open or jumped to before"),
+        Binding("ctrl+right", "forward", "Forward", show=False, id="main.forward", tooltip="Forward again"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear-filter",
+                tooltip="Clear the entity filter, then the search"),
+        Binding("q", "app.quit", "Quit", id="main.quit", tooltip="Quit"),
+    ]
+
+    @dataclass
+    class SearchDone(Message):
+        """A search finished: hits as (article, match count or None), or the query's problem."""
+
+        query: str
+        hits: list[tuple[str, int | None]] | None
+        total: int = 0
+        error: str | None = None
+
+    @dataclass
+    class HitCounts(Message):
+        """Match counts of hits that came without them."""
+
+        query: str
+        counts: dict[str, int]
+
+    @dataclass
+    class ArticleLoaded(Message):
+        """An article read for `location`; `restore` scrolls back to where the reader left it."""
+
+        doc: ArticleDoc | None
+        location: Location
+        restore: bool
+
+    @dataclass
+    class TimelineReady(Message):
+        """The number of events `filter` selects, and the row of the chosen event among them."""
+
+        generation: int
+        filter: TimelineFilter
+        count: int
+        cursor: int | None
+
+    @dataclass
+    class TimelinePlaced(Message):
+        """Where the timeline's cursor should go (an event's or a date's row), if still current."""
+
+        generation: int
+        position: int | None
+
+    def __init__(self, library: Library, summaries: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.library = library
+        self.summary_list = summaries
+        self.summaries = {s["id"]: s for s in summaries}
+        self.outlets = {s["id"]: s.get("outlet") or "" for s in summaries}
+        self.history: History[Location] = History()
+        self.location = Location()
+        self.query_text = ""
+        self.hits: list[tuple[str, int | None]] | None = None
+        self.total = 0
+        self._timeline_generation = 0
+        self._timeline_filter = TimelineFilter()
+        self._shown: Location | None = None
+        """The location the article pane was last scrolled for."""
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search")
+        yield Tabs(*(Tab(p.title(), id=f"tab-{p}") for p in PANES), id="pane-tabs")
+        with Horizontal(id="panes"):
+            yield SourceList(self.summaries, id="sources", classes="pane -active")
+            yield ArticleView(id="article", classes="pane")
+            with Vertical(id="side"):
+                yield EntityList(id="entities", classes="pane")
+                yield TimelineList(id="timeline", classes="pane")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self.article.border_title = Content.assemble("Article  ", entity_legend())
+        self.entity_list.border_title = "Entities"
+        self.timeline.border_subtitle = relation_legend()
+        self._show_sources()
+        self._refresh_timeline()
+
+    # panes ---------------------------------------------------------------------
+    @property
+    def sources(self) -> SourceList:
+        return self.query_one("#sources", SourceList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def entity_list(self) -> EntityList:
+        return self.query_one("#entities", EntityList)
+
+    @property
+    def timeline(self) -> TimelineList:
+        return self.query_one("#timeline", TimelineList)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    def _pane_of(self, widget: Widget | None) -> str | None:
+        while widget is not None and widget is not self:
+            if widget.id in PANES:
+                return widget.id
+            widget = widget.parent  # type: ignore[assignment]
+        return None
+
+    def show_pane(self, pane: str) -> None:
+        """Bring `pane` forward (it is the only one shown when narrow) and focus it."""
+        self._activate(pane)
+        # Focus now, not after the queued events: keys typed right after this one must land here.
+        self.set_focus(self.query_one(f"#{pane}"))
+
+    def _activate(self, pane: str) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}").set_class(name == pane, "-active")
+        self.query_one("#side").set_class(pane in ("entities", "timeline"), "-active")
+        tabs = self.query_one(Tabs)
+        with tabs.prevent(Tabs.TabActivated):
+            tabs.active = f"tab-{pane}"
+
+    @on(DescendantFocus)
+    def _focus_moved(self, event: DescendantFocus) -> None:
+        pane = self._pane_of(event.widget)
+        if pane:
+            self._activate(pane)
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id:
+            self.show_pane(event.tab.id.removeprefix("tab-"))
+
+    def action_pane(self, step: int) -> None:
+        current = self._pane_of(self.focused) or PANES[-1 if step > 0 else 0]
+        self.show_pane(PANES[(PANES.index(current) + step) % len(PANES)])
+
+    def action_focus_search(self) -> None:
+        box = self.search_bar.input
+        if self.focused is box:
+            box.insert_text_at_cursor("/")
+            return
+        # At once (not `focus()`, which waits for the queued keys): the query typed after `/` goes to the box.
+        self.set_focus(box)
+
+    # search ----------------------------------------------------------------------
+    @on(SearchBar.Changed)
+    def _typed(self, message: SearchBar.Changed) -> None:
+        self._search(message.query, DEBOUNCE_SECONDS)
+
+    @on(SearchBar.Committed)
+    def _committed(self, message: SearchBar.Committed) -> None:
+        self._search(message.query, 0.0)
+        self.show_pane("sources")
+
+    @on(SearchBar.Cleared)
+    def _cleared(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self._set_search("", None)
+        self.show_pane("sources")
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str, delay: float) -> None:
+        worker = get_current_worker()
+        if delay:
+            time.sleep(delay)
+        if worker.is_cancelled:
+            return
+        if not query.strip():
+            self.post_message(self.SearchDone(query, None))
+            return
+        try:
+            result = self.library.search(query, limit=SEARCH_LIMIT, highlight=COUNTED_FIRST)
+        except QueryError as exc:
+            self.post_message(self.SearchDone(query, None, error=str(exc)))
+            return
+        if worker.is_cancelled:
+            return
+        hits = [(h.article, h.matches if n < COUNTED_FIRST else None) for n, h in enumerate(result.hits)]
+        self.post_message(self.SearchDone(query, hits, result.total))
+        rest = [aid for aid, count in hits if count is None]
+        for start in range(0, len(rest), COUNT_CHUNK):
+            counts: dict[str, int] = {}
+            for aid in rest[start : start + COUNT_CHUNK]:
+                if worker.is_cancelled:
+                    return
+                counts[aid] = len(self.library.matches(query, aid))
+            self.post_message(self.HitCounts(query, counts))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        if message.query != self.search_bar.value:
+            return
+        if message.error:
+            self.search_bar.show_error(f"Query not understood: {message.error}")
+            return
+        self.search_bar.show_error(None)
+        self._set_search(message.query if message.hits is not None else "", message.hits, message.total)
+        if self.narrow and message.hits is not None:
+            # Show the results as they come; the search box keeps the focus.
+            self._activate("sources")
+
+    @on(HitCounts)
+    def _hit_counts(self, message: HitCounts) -> None:
+        if message.query == self.query_text and self.hits is not None:
+            self.hits = [(aid, message.counts.get(aid, count)) for aid, count in self.hits]
+            self.sources.set_hits(message.counts)
+
+    def _set_search(self, query: str, hits: list[tuple[str, int | None]] | None, total: int = 0) -> None:
+        self.query_text, self.hits, self.total = query, hits, total
+        self._show_sources(None if hits is not None else self.location.article)
+        self._refresh_timeline()
+        if self.article.doc is not None and self.article.doc.query != query:
+            self._load(self.location, restore=True)
+
+    # sources -----------------------------------------------------------------------
+    def _show_sources(self, cursor_on: str | None = None) -> None:
+        order = [aid for aid, _ in self.hits] if self.hits is not None else [s["id"] for s in self.summary_list]
+        if self.location.filter_key:
+            mentioning = set(self.library.articles_with_entity(self.location.filter_key))
+            order = [aid for aid in order if aid in mentioning]
+        ids = arrange(order, self.summaries)
+        self.sources.show(ids, dict(self.hits) if self.hits is not None else None, cursor_on)
+        self.sources.border_title = self._sources_title(len(ids))
+
+    def _sources_title(self, shown: int) -> Content:
+        parts: list[Content] = []
+        if self.hits is not None:
+            more = f" (best {len(self.hits)} listed)" if self.total > len(self.hits) else ""
+            parts.append(Content(f"Results {self.total}{more}"))
+        else:
+            parts.append(Content(f"Sources {len(self.summary_list)}"))
+        if self.location.filter_name:
+            parts.append(Content.assemble(Content.styled(" · with ", MUTED_STYLE),
+                                          Content.styled(safe(self.location.filter_name), "bold $accent"),
+                                          Content.styled(f" {shown}", MUTED_STYLE)))
+        return Content.assemble(*parts)
+
+    # timeline ------------------------------------------------------------------------
+    def _refresh_timeline(self) -> None:
+        flt = TimelineFilter(entity=self.location.filter_name, query=self.query_text or None)
+        self._timeline_generation += 1
+        self._timeline_filter = flt
+        self._count_timeline(self._timeline_generation, flt, self.location.event)
+
+    @work(thread=True, exclusive=True, group="timeline-count", exit_on_error=False)
+    def _count_timeline(self, generation: int, flt: TimelineFilter, event: str | None) -> None:
+        count = self.library.timeline_count(flt)
+        cursor = self.library.timeline_position(event, flt) if event else None
+        self.post_message(self.TimelineReady(generation, flt, count, cursor))
+
+    @on(TimelineReady)
+    def _timeline_ready(self, message: TimelineReady) -> None:
+        if message.generation != self._timeline_generation:
+            return
+        flt = message.filter
+        library = self.library
+        self.timeline.show(message.count, lambda offset, limit: library.timeline(flt, offset, limit),
+                           self.outlets, message.cursor or 0)
+        self.timeline.mark(self.location.article, self.location.event)
+        narrowed = " naming " if flt.entity else ""
+        title = [Content(f"Timeline {message.count}")]
+        if flt.query:
+            title.append(Content.styled(" · search", MUTED_STYLE))
+        if flt.entity:
+            title.append(Content.assemble(Content.styled(narrowed, MUTED_STYLE),
+                                          Content.styled(safe(flt.entity), "bold $accent")))
+        self.timeline.border_title = Content.assemble(*title)
+
+    def _locate_event(self, event: str) -> None:
+        self._find_event(self._timeline_generation, event, self._timeline_filter)
+
+    @work(thread=True, exclusive=True, group="timeline-place", exit_on_error=False)
+    def _find_event(self, generation: int, event: str, flt: TimelineFilter) -> None:
+        self.post_message(self.TimelinePlaced(generation, self.library.timeline_position(event, flt)))
+
+    @on(JumpToDate)
+    def _jump_to_date(self, message: JumpToDate) -> None:
+        self.show_pane("timeline")
+        self._find_date(self._timeline_generation, message.date, self._timeline_filter)
+
+    @work(thread=True, exclusive=True, group="timeline-place", exit_on_error=False)
+    def _find_date(self, generation: int, when: str, flt: TimelineFilter) -> None:
+        # Events are in date order, so the first one on or after `when` comes after all that start before it.
+        day = str(day_number(when))
+        before = date(int(day[:4]), int(day[4:6]), int(day[6:])) - timedelta(days=1)
+        count = self.library.timeline_count(replace(flt, end=before.isoformat()))
+        self.post_message(self.TimelinePlaced(generation, count))
+
+    @on(TimelinePlaced)
+    def _timeline_placed(self, message: TimelinePlaced) -> None:
+        if message.generation == self._timeline_generation and message.position is not None:
+            self.timeline.move_cursor(message.position)
+
+    # going places ------------------------------------------------------------------
+    def go(self, location: Location, *, again: bool = False) -> None:
+        """Show `location` and remember it; `again` updates the current entry instead of adding one."""
+        self._remember_scroll()
+        if again:
+            self.history.replace(location)
+        else:
+            self.history.visit(location)
+        self._apply(location)
+
+    def _remember_scroll(self) -> None:
+        current = self.history.current
+        if current is not None and current == self.location and self.article.doc is not None:
+            self.history.replace(current.scrolled(self.article.scroll_y))
+
+    def _apply(self, location: Location, restore: bool = False) -> None:
+        previous = self.location
+        self.location = location
+        if location.filter_key != previous.filter_key:
+            self.entity_list.mark_filter(location.filter_key)
+            self._show_sources(location.article)
+            self._refresh_timeline()
+        self.sources.mark_open(location.article)
+        self.timeline.mark(location.article, location.event)
+        if location.event and location.event != previous.event:
+            self._locate_event(location.event)
+        doc = self.article.doc
+        if location.article is None:
+            self.article.clear()
+            self.entity_list.show([])
+        elif doc is None or doc.id != location.article or doc.query != self.query_text:
+            self._load(location, restore)
+        else:
+            self._place(location, restore)
+
+    def _load(self, location: Location, restore: bool = False) -> None:
+        assert location.article is not None
+        self._read_article(location, self.query_text, restore)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _read_article(self, location: Location, query: str, restore: bool) -> None:
+        article = location.article or ""
+        try:
+            doc = ArticleDoc.load(self.library, article, query)
+        except QueryError:
+            doc = ArticleDoc.load(self.library, article, "")
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ArticleLoaded(doc, location, restore))
+
+    @on(ArticleLoaded)
+    async def _article_loaded(self, message: ArticleLoaded) -> None:
+        location, doc = message.location, message.doc
+        if location != self.location:
+            return
+        if doc is None:
+            self.notify(f"Article {location.article} is no longer in the index.", severity="warning", markup=False)
+            return
+        restyled = await self.article.show(doc, location)
+        if not restyled:
+            self.entity_list.show(doc.entities, location.entity or location.filter_key)
+        if not restyled or location != self._shown:
+            self.call_after_refresh(self.article.scroll_for, location, message.restore)
+        self._shown = location
+
+    def _place(self, location: Location, restore: bool) -> None:
+        self.article.mark(location)
+        if location.entity:
+            self.entity_list.select_key(location.entity)
+        self.article.scroll_for(location, restore)
+        self._shown = location
+
+    # requests from the panes and the palette ---------------------------------------
+    @on(OpenArticle)
+    def _open_article(self, message: OpenArticle) -> None:
+        self.go(replace(self.location, article=message.article, event=None, entity=None, mention=None, scroll_y=0.0))
+        if self.narrow:
+            self.show_pane("article")
+
+    @on(OpenEvent)
+    def _open_event(self, message: OpenEvent) -> None:
+        self.open_event(message.event)
+        if self.narrow:
+            self.show_pane("article")
+
+    def open_event(self, event_id: str) -> None:
+        event = self.library.event(event_id)
+        if event is None:
+            self.notify("That event is no longer in the index.", severity="warning")
+            return
+        self.go(replace(self.location, article=event.article, event=event.id, entity=None, mention=None,
+                        scroll_y=0.0))
+
+    @on(FilterByEntity)
+    def _filter_by_entity(self, message: FilterByEntity) -> None:
+        self.go(replace(self.location, filter_key=message.key, filter_name=message.name, entity=message.key,
+                        mention=None, scroll_y=0.0))
+
+    def action_clear_filter(self) -> None:
+        if self.location.filter_key:
+            self.go(replace(self.location, filter_key=None, filter_name=None, scroll_y=0.0))
+        elif self.query_text or self.search_bar.value:
+            self.search_bar.action_clear()
+
+    # mentions ------------------------------------------------------------------------
+    def action_mention(self, step: int) -> None:
+        doc = self.article.doc
+        entity = self.entity_list.entity
+        if doc is None or entity is None or not entity.mentions:
+            self.notify("Open an article and pick an entity in the Entities pane first.", severity="warning")
+            return
+        walking = self.location.entity == entity.key and self.location.mention is not None
+        if walking:
+            index = ((self.location.mention or 0) + step) % len(entity.mentions)
+        else:
+            index = 0 if step > 0 else len(entity.mentions) - 1
+        self.go(replace(self.location, entity=entity.key, mention=index, scroll_y=0.0), again=walking)
+
+    # linked events -------------------------------------------------------------------
+    def _current_event(self) -> Event | None:
+        if self._pane_of(self.focused) == "timeline" and self.timeline.event is not None:
+            return self.timeline.event
+        if self.location.event:
+            return self.library.event(self.location.event)
+        return self.timeline.event
+
+    def action_linked(self, step: int) -> None:
+        event = self._current_event()
+        if event is None:
+            self.notify("Choose an event in the Timeline first.", severity="warning")
+            return
+        if not event.links:
+            self.notify("No other event is linked to this one.", severity="warning")
+            return
+        self._follow_link(event, step)
+
+    @work(thread=True, exclusive=True, group="links", exit_on_error=False)
+    def _follow_link(self, event: Event, step: int) -> None:
+        """The nearest linked event after (or before) this one on the whole timeline."""
+        here = self.library.timeline_position(event.id)
+        placed = sorted((p, link.event) for link in event.links
+                        if (p := self.library.timeline_position(link.event)) is not None)
+        if here is None or not placed:
+            self.post_message(OpenEvent(event.links[0 if step > 0 else -1].event))
+            return
+        ahead = [e for p, e in placed if p > here] if step > 0 else [e for p, e in reversed(placed) if p < here]
+        if ahead:
+            self.post_message(OpenEvent(ahead[0]))
+        else:
+            self.notify(f"No linked event {'later' if step > 0 else 'earlier'} than this one.", severity="warning")
+
+    def action_links(self) -> None:
+        event = self._current_event()
+        if event is None:
+            self.notify("Choose an event in the Timeline first.", severity="warning")
+            return
+        linked = [LinkedEvent(link, self.library.event(link.event)) for link in event.links]
+
+        def chosen(event_id: str | None) -> None:
+            if event_id:
+                self.open_event(event_id)
+
+        self.app.push_screen(LinkedEventsScreen(event, linked, self.outlets), chosen)
+
+    # history -------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self._remember_scroll()
+        location = self.history.back()
+        if location is None:
+            self.notify("Nothing to go back to.", timeout=1.5)
+            return
+        self._apply(location, restore=True)
+
+    def action_forward(self) -> None:
+        self._remember_scroll()
+        location = self.history.forward()
+        if location is None:
+            self.notify("Nothing to go forward to.", timeout=1.5)
+            return
+        self._apply(location, restore=True)

@@ -1,0 +1,163 @@
+"""The article pane: title, a line of metadata, then the body, one `Static` per paragraph.
+
+One widget per paragraph re-wraps faster than one for the whole text and
+makes "scroll to this sentence" a matter of finding its paragraph (notes §5.3).
+All text arrives as `Content` built from data, never as markup.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from kzreader.tui.document import ArticleDoc, Mark
+from kzreader.history import Location
+from kzreader.tui.formatting import CURRENT_MENTION_STYLE, ENTITY_STYLES, MUTED_STYLE, SENTENCE_STYLE, safe
+
+EMPTY_HINT = "Choose an article in Sources (Enter), an event in the Timeline, or search with /."
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """The open article, scrollable with `j`/`k`, `g`/`G`, `space`/`b` and the mouse."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page-up"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.doc: ArticleDoc | None = None
+        self._marks: list[Mark] = []
+        self._paragraphs: list[Static] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(EMPTY_HINT), id="article-head")
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """What is marked over the colours: the chosen event's sentence, the current mention."""
+        return tuple(self._marks)
+
+    async def show(self, doc: ArticleDoc, location: Location) -> bool:
+        """Show `doc` with what `location` points at marked (the event's sentence, the current mention).
+
+        The same article again (new search hits) is restyled in place and keeps
+        its scroll position; then this returns True.
+        """
+        same = self.doc is not None and self.doc.id == doc.id and len(self._paragraphs) == len(doc.paragraphs)
+        self.doc = doc
+        self._marks = self._location_marks(location)
+        if same:
+            for i, paragraph in enumerate(self._paragraphs):
+                paragraph.update(doc.content(i, self._marks_for(i)))
+            return True
+        with self.app.batch_update():
+            await self.remove_children(".paragraph")
+            self.query_one("#article-head", Static).update(self._head(doc))
+            self._paragraphs = [
+                Static(doc.content(i, self._marks_for(i)), classes="paragraph") for i in range(len(doc.paragraphs))
+            ]
+            await self.mount_all(self._paragraphs)
+        self.scroll_home(animate=False, immediate=True)
+        return False
+
+    def clear(self) -> None:
+        self.doc = None
+        self._marks = []
+        self._paragraphs = []
+        self.border_subtitle = None
+        self.remove_children(".paragraph")
+        self.query_one("#article-head", Static).update(Content(EMPTY_HINT))
+
+    def mark(self, location: Location) -> None:
+        """Move the marks to what `location` points at, redrawing only the paragraphs they leave or reach."""
+        if self.doc is None:
+            return
+        marks = self._location_marks(location)
+        touched: set[int] = set()
+        for start, end, _ in [*self._marks, *marks]:
+            touched.update(self.doc.paragraphs_touching(start, end))
+        self._marks = marks
+        for i in sorted(touched):
+            if 0 <= i < len(self._paragraphs):
+                self._paragraphs[i].update(self.doc.content(i, self._marks_for(i)))
+
+    def scroll_for(self, location: Location, restore: bool) -> None:
+        """Scroll to where the reader left the article (`restore`), else to the mention or sentence."""
+        doc = self.doc
+        if doc is None or doc.id != location.article:
+            return
+        if restore:
+            self.scroll_to(y=location.scroll_y, animate=False, immediate=True)
+            return
+        mention = self._mention(location)
+        event = doc.event(location.event) if location.event else None
+        if mention is not None:
+            self.scroll_to_offset(mention[0])
+        elif event is not None:
+            self.scroll_to_offset(event.sentence_start)
+        else:
+            self.scroll_home(animate=False, immediate=True)
+
+    def _location_marks(self, location: Location) -> list[Mark]:
+        """The sentence of the chosen event and the current mention; says in the lower border which mention."""
+        assert self.doc is not None
+        marks: list[Mark] = []
+        event = self.doc.event(location.event) if location.event else None
+        if event is not None:
+            marks.append((event.sentence_start, event.sentence_end, SENTENCE_STYLE))
+        mention = self._mention(location)
+        entity = self.doc.entity(location.entity) if location.entity else None
+        if mention is not None and entity is not None:
+            marks.append((*mention, CURRENT_MENTION_STYLE))
+            self.border_subtitle = Content.assemble(
+                Content.styled(safe(entity.name), ENTITY_STYLES.get(entity.type, "bold")),
+                f" {(location.mention or 0) % len(entity.mentions) + 1} of {len(entity.mentions)}",
+            )
+        else:
+            self.border_subtitle = None
+        return marks
+
+    def _mention(self, location: Location) -> tuple[int, int] | None:
+        entity = self.doc.entity(location.entity) if self.doc and location.entity else None
+        if entity is None or location.mention is None or not entity.mentions:
+            return None
+        mention = entity.mentions[location.mention % len(entity.mentions)]
+        return mention.start, mention.end
+
+    def _marks_for(self, index: int) -> list[Mark]:
+        assert self.doc is not None
+        return [m for m in self._marks if index in self.doc.paragraphs_touching(m[0], m[1])]
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring the line holding character `offset` to about a third of the way down the pane."""
+        if self.doc is None or not self._paragraphs:
+            return
+        index = self.doc.paragraph_at(offset)
+        paragraph = self._paragraphs[index]
+        start, end = self.doc.paragraphs[index]
+        share = (offset - start) / max(end - start, 1)
+        line = paragraph.virtual_region.y + int(share * paragraph.virtual_region.height)
+        self.scroll_to(y=max(line - self.scrollable_content_region.height // 3, 0), animate=False, immediate=True)
+
+    @staticmethod
+    def _head(doc: ArticleDoc) -> Content:
+        rec = doc.record
+        title = Content.styled(safe(rec.title, rec.id), "bold $text")
+        meta = [safe(v) for v in (rec.outlet, rec.date, rec.author) if v]
+        lines = [title, Content.styled(" · ".join(meta) or "no metadata", MUTED_STYLE)]
+        if rec.url:
+            lines.append(Content.styled(safe(rec.url), "$text-muted underline"))
+        if rec.duplicate_of:
+            original = safe(doc.original_title, rec.duplicate_of)
+            lines.append(Content.styled(f"A copy of “{original}”", "italic $warning"))
+        return Content("\n").join(lines)

@@ -1,0 +1,82 @@
+"""SVG snapshots of the main screen (wide and narrow), a search result and the linked-events view.
+
+Snapshot tests must be plain `def` (pytest-textual-snapshot runs its own
+event loop). Review changes to the SVGs like code: `pytest --snapshot-update`
+rewrites them, `snapshot_report.html` shows a failing one beside the old.
+"""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+from textual.worker import WorkerState
+
+from kzreader.library import Library
+from kzreader.tui.app import ReaderApp
+from kzreader.tui.screens.main import MainScreen
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in pilot.app.workers):
+            return
+
+
+async def ready(pilot: Pilot[Any]) -> MainScreen:
+    for _ in range(1000):
+        if isinstance(pilot.app.screen, MainScreen):
+            break
+        await pilot.pause(0.02)
+    await settle(pilot)
+    for box in pilot.app.query(Input):
+        # A blinking cursor would make the picture depend on when it is taken.
+        box.cursor_blink = False
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def steps(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_main_screen_wide(snap_compare: Any, seeds_index: Path) -> None:
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=steps("enter"))
+
+
+def test_main_screen_narrow(snap_compare: Any, seeds_index: Path) -> None:
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(80, 24), run_before=steps("enter"))
+
+
+def test_search_result(snap_compare: Any, seeds_index: Path) -> None:
+    keys = ("slash", *"Putin", "enter", "enter")
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=steps(*keys))
+
+
+def test_linked_events_view(snap_compare: Any, seeds_index: Path, seeds_library: Library) -> None:
+    event = next((e for e in seeds_library.timeline() if e.links), None)
+    if event is None:
+        pytest.skip("the seeds have no linked events")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        screen = await ready(pilot)
+        screen.open_event(event.id)
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=run_before)
