@@ -7,8 +7,9 @@
 - search_typed_ms: from the last keystroke of a query to its results shown,
   debounce included (what a reader typing sees).
 - search_enter_ms: from Enter to the results shown (no debounce).
-- sources_100k_ms / timeline_1m_jump_ms: a synthetic list of 100,000 articles
-  shown, and a jump to the end of 1,000,000 events paged from a fake store.
+- sources_100k_ms / timeline_1m_jump_ms: 100,000 synthetic articles (one in
+  ten a copy) arranged and shown, and a jump to the end of 1,000,000 events
+  paged from a fake store.
 
 Medians over the runs, in milliseconds.
 """
@@ -36,7 +37,7 @@ from kzreader.annotations import Event  # noqa: E402
 from kzreader.indexer import refresh  # noqa: E402
 from kzreader.tui.app import ReaderApp  # noqa: E402
 from kzreader.tui.screens.main import MainScreen  # noqa: E402
-from kzreader.tui.widgets.source_list import SourceList, SourceRow  # noqa: E402
+from kzreader.tui.widgets.source_list import SourceList, arrange  # noqa: E402
 from kzreader.tui.widgets.timeline_list import TimelineList  # noqa: E402
 
 SIZE = (120, 40)
@@ -98,12 +99,15 @@ class _ListApp(App[None]):
 
 
 async def sources_100k() -> float:
-    rows = [SourceRow(f"a{n}", f"Tytuł artykułu numer {n} o czymś ważnym", "2024-01-01", "outlet.pl")
-            for n in range(100_000)]
-    widget = SourceList()
+    summaries = {
+        f"a{n}": {"id": f"a{n}", "title": f"Tytuł artykułu numer {n} o czymś ważnym", "date": "2024-01-01",
+                  "outlet": "outlet.pl", "duplicate_of": f"a{n - 1}" if n % 10 == 1 else None}
+        for n in range(100_000)
+    }
+    widget = SourceList(summaries)
     async with _ListApp(widget).run_test(size=SIZE) as pilot:
         started = time.perf_counter()
-        widget.show(rows)
+        widget.show(arrange(summaries, summaries))
         await pilot.pause()
         return time.perf_counter() - started
 

@@ -22,6 +22,7 @@ from rich.text import Text
 from kzreader import __version__, config
 from kzreader.annotations import Event
 from kzreader.corpus import CorpusError
+from kzreader.gazetteer import GazetteerError
 from kzreader.index import IndexFolderError
 from kzreader.indexer import RefreshReport
 from kzreader.inert import inert_text
@@ -86,12 +87,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     out = Console(highlight=False, soft_wrap=False)
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         if args.command is None:
             return _launch_app(args, err)
         return COMMANDS[args.command](args, out, err)
-    except (UsageError, QueryError, CorpusError, IndexFolderError) as exc:
+    except (UsageError, QueryError, CorpusError, IndexFolderError, GazetteerError) as exc:
         err.print(Text(f"kzreader: {exc}", style="red"))
         return 2
     except StoreError as exc:

@@ -31,6 +31,7 @@ from .tokens import WORD, Token, sentence_spans, tokenize
 if TYPE_CHECKING:
     import morfeusz2
 
+_MAX_NAME_WORDS = 8
 _GEO = frozenset({"nazwa_geograficzna"})
 _ORG = frozenset({"nazwa_organizacji", "nazwa_instytucji", "nazwa_firmy", "tytuł"})
 _NOT_PROPER = frozenset({"nazwa_pospolita"})
@@ -496,7 +497,10 @@ class _Article:
     def _inside_name(self, toks: list[_Tok], start: int) -> bool:
         """Whether the capitalised words just before `start` hold a head noun (Instytutu Europy...)."""
         k = start - 1
-        while k >= 0 and toks[k].text[:1].isupper() and (k == start - 1 or self._joined(toks[k], toks[k + 1])):
+        # A name's head stands a few words before the place at most; the bound keeps
+        # a line of thousands of capitalised words linear.
+        stop = max(-1, start - 1 - _MAX_NAME_WORDS)
+        while k > stop and toks[k].text[:1].isupper() and (k == start - 1 or self._joined(toks[k], toks[k + 1])):
             # A head opening a sentence is a name only with a capitalised word after it (Bank Narodowy...).
             if self._head(toks[k]) and (not toks[k].initial or k < start - 1):
                 return True

@@ -24,6 +24,13 @@ _RULES: tuple[tuple[str, str, float], ...] = (
     ("ie", "", 0.7),
     ("u", "", 0.55),
     ("ów", "", 0.3),
+    # Men's surnames declined like feminine nouns (Łukaszenka, Nausėda) and
+    # adjectival foreign ones (Modi -> Modiego).
+    ("ą", "a", 0.6),
+    ("ę", "a", 0.6),
+    ("ki", "ka", 0.4),
+    ("gi", "ga", 0.4),
+    ("iego", "i", 0.7),
     ("ami", "", 0.3),
     ("ach", "", 0.3),
     ("cie", "t", 0.75),
