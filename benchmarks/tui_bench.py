@@ -45,7 +45,7 @@ SIZE = (120, 40)
 
 async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
     while not condition():
-        await pilot.pause(0.001)
+        await pilot.pause(0.01)
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
@@ -60,7 +60,8 @@ async def first_paint(corpus: Path, index: Path) -> float:
     started = time.perf_counter()
     app = ReaderApp(corpus, index)
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.sources.row_count > 0)
+        await _until(pilot, lambda: isinstance(app.screen, MainScreen) and bool(app.screen.query("#sources"))
+                     and app.screen.sources.row_count > 0)
         await pilot.pause()
         elapsed = time.perf_counter() - started
         await _settle(pilot)
@@ -70,7 +71,7 @@ async def first_paint(corpus: Path, index: Path) -> float:
 async def search(corpus: Path, index: Path, query: str, commit: bool) -> float:
     app = ReaderApp(corpus, index)
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await _until(pilot, lambda: isinstance(app.screen, MainScreen) and bool(app.screen.query("#sources")))
         await _settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)

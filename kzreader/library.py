@@ -138,3 +138,9 @@ class Library:
             return None
         before = "(e.day_start, e.day_end, e.article, e.seq) < (?, ?, ?, ?)"
         return int(db.execute(f"SELECT count(*) FROM events e{where}{joiner}{before}", (*args, *key)).fetchone()[0])
+
+    def warm_up(self) -> None:
+        """Load the Polish dictionary now, off the reader's path, so their first search does not wait for it."""
+        from kzreader.morphology import morfeusz
+
+        morfeusz()

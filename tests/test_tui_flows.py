@@ -321,7 +321,7 @@ async def test_help_lists_every_key(app: ReaderApp) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = plain(app.screen.query_one("#help-text", Static))
+        text = "\n".join(plain(widget) for widget in app.screen.query(Static).results(Static))
         for binding in MainScreen.BINDINGS:
             assert (binding.tooltip or binding.description) in text  # type: ignore[union-attr]
         for words in ("Next row", "Command palette", "Clear search", "Page down", "why each link"):
@@ -330,6 +330,10 @@ async def test_help_lists_every_key(app: ReaderApp) -> None:
         assert app.screen is screen
         commands = [c.title for c in app.get_system_commands(screen)]
         assert any("theme" in c.lower() for c in commands) and "Rebuild the index" in commands
+        for theme in ("textual-light", "nord", "gruvbox"):
+            app.theme = theme
+            await pilot.pause()
+            assert app.is_running and app.screen is screen
 
 
 async def test_palette_opens_an_article_filters_by_entity_and_jumps_to_a_date(

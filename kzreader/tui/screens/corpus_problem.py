@@ -35,7 +35,8 @@ class CorpusProblemScreen(Screen[None]):
 
     def _message(self) -> Content:
         where = str(self.corpus)
-        headline = self.reason or f"There are no articles in {where} yet."
+        reason = self.reason or f"there are no articles in {where} yet."
+        headline = reason[:1].upper() + reason[1:]
         lines = [
             Content.styled(headline, "bold $error"),
             Content(""),

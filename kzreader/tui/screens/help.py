@@ -6,12 +6,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_WIDTH = 18
 NOTES = (
     "Mouse: click a row to open it, click a tab or pane to go there, scroll with the wheel.",
     "Search: words in any inflected form, \"a phrase\", AND OR NOT, prefix*, =exact, title: outlet: "
@@ -37,29 +36,34 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(self._content(), id="help-text")
+            yield Static(Content.styled("Keys", "bold $accent"), classes="help-title")
+            for title, bindings in self.sections:
+                yield Static(Content.styled(title, "bold $primary"), classes="help-section")
+                # Two columns, so a long description wraps beside its key rather than under it.
+                with Grid(classes="help-keys"):
+                    for keys, what in self._rows(bindings):
+                        yield Static(Content.styled(keys, "bold"))
+                        yield Static(Content(what))
+            yield Static(Content.styled("Also", "bold $primary"), classes="help-section")
+            for note in NOTES:
+                yield Static(Content(note), classes="help-note")
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
         (body.scroll_down if direction == "down" else body.scroll_up)(animate=False)
 
-    def _content(self) -> Content:
-        lines: list[Content] = [Content.styled("Keys", "bold $accent")]
-        for title, bindings in self.sections:
-            lines += [Content(""), Content.styled(title, "bold $primary")]
-            seen: set[str] = set()
-            for binding in bindings:
-                if not isinstance(binding, Binding) or binding.system:
-                    continue
-                what = binding.tooltip or binding.description
-                if what in seen:
-                    continue
+    def _rows(self, bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
+        """(keys, what they do) for each binding, once per action."""
+        rows: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for binding in bindings:
+            if not isinstance(binding, Binding) or binding.system:
+                continue
+            what = binding.tooltip or binding.description
+            if what not in seen:
                 seen.add(what)
-                keys = " ".join(self._key(k) for k in binding.key.split(","))
-                lines.append(Content.assemble(Content.styled(f"  {keys:<{KEY_WIDTH}}", "bold"), what))
-        lines += [Content(""), Content.styled("Also", "bold $primary")]
-        lines += [Content(f"  {note}") for note in NOTES]
-        return Content("\n").join(lines)
+                rows.append((" ".join(self._key(k) for k in binding.key.split(",")), what))
+        return rows
 
     def _key(self, key: str) -> str:
         return self.app.get_key_display(Binding(key.strip(), ""))

@@ -157,6 +157,12 @@ class MainScreen(Screen[None]):
         self.timeline.border_subtitle = relation_legend()
         self._show_sources()
         self._refresh_timeline()
+        self._warm_up()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        # The dictionary takes a moment to load; better while the reader looks around than on their first query.
+        self.library.warm_up()
 
     # panes ---------------------------------------------------------------------
     @property
@@ -295,7 +301,7 @@ class MainScreen(Screen[None]):
         self._show_sources(None if hits is not None else self.location.article)
         self._refresh_timeline()
         if self.article.doc is not None and self.article.doc.query != query:
-            self._load(self.location, restore=True)
+            self._read_article(self.location, query, True)
 
     # sources -----------------------------------------------------------------------
     def _show_sources(self, cursor_on: str | None = None) -> None:
@@ -342,12 +348,11 @@ class MainScreen(Screen[None]):
         self.timeline.show(message.count, lambda offset, limit: library.timeline(flt, offset, limit),
                            self.outlets, message.cursor or 0)
         self.timeline.mark(self.location.article, self.location.event)
-        narrowed = " naming " if flt.entity else ""
         title = [Content(f"Timeline {message.count}")]
         if flt.query:
             title.append(Content.styled(" · search", MUTED_STYLE))
         if flt.entity:
-            title.append(Content.assemble(Content.styled(narrowed, MUTED_STYLE),
+            title.append(Content.assemble(Content.styled(" naming ", MUTED_STYLE),
                                           Content.styled(safe(flt.entity), "bold $accent")))
         self.timeline.border_title = Content.assemble(*title)
 
@@ -387,9 +392,9 @@ class MainScreen(Screen[None]):
         self._apply(location)
 
     def _remember_scroll(self) -> None:
-        current = self.history.current
-        if current is not None and current == self.location and self.article.doc is not None:
-            self.history.replace(current.scrolled(self.article.scroll_y))
+        """Note where the article is scrolled in the current entry, so coming back lands there."""
+        if self.history.current is not None and self.article.doc is not None:
+            self.history.replace(self.location.scrolled(self.article.scroll_y))
 
     def _apply(self, location: Location, restore: bool = False) -> None:
         previous = self.location
@@ -407,21 +412,13 @@ class MainScreen(Screen[None]):
             self.article.clear()
             self.entity_list.show([])
         elif doc is None or doc.id != location.article or doc.query != self.query_text:
-            self._load(location, restore)
+            self._read_article(location, self.query_text, restore)
         else:
             self._place(location, restore)
 
-    def _load(self, location: Location, restore: bool = False) -> None:
-        assert location.article is not None
-        self._read_article(location, self.query_text, restore)
-
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _read_article(self, location: Location, query: str, restore: bool) -> None:
-        article = location.article or ""
-        try:
-            doc = ArticleDoc.load(self.library, article, query)
-        except QueryError:
-            doc = ArticleDoc.load(self.library, article, "")
+        doc = ArticleDoc.load(self.library, location.article or "", query)
         if not get_current_worker().is_cancelled:
             self.post_message(self.ArticleLoaded(doc, location, restore))
 

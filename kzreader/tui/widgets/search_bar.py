@@ -24,10 +24,14 @@ class SearchBar(Vertical):
 
     @dataclass
     class Changed(Message):
+        """The query as typed so far (the screen debounces these)."""
+
         query: str
 
     @dataclass
     class Committed(Message):
+        """Enter: run this query now and go to the results."""
+
         query: str
 
     class Cleared(Message):
