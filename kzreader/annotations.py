@@ -6,7 +6,7 @@ is a character offset into the article's decoded text.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
 EntityType = Literal["person", "place", "org", "money"]
@@ -47,7 +47,14 @@ class Entity:
     qualifier: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Written out rather than dataclasses.asdict, whose deep copies cost
+        # more than the rest of storing an article's entities.
+        return {
+            "key": self.key, "name": self.name, "type": self.type,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
+            "aliases": list(self.aliases), "amount": self.amount, "currency": self.currency,
+            "qualifier": self.qualifier,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
@@ -85,7 +92,7 @@ class Timex:
         return self.kind == "DATE" and not self.value.startswith("X") and self.value[:4].isdigit()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Timex":
@@ -127,7 +134,11 @@ class Event:
     links: list[Link] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["entities"] = list(self.entities)
+        data["keywords"] = list(self.keywords)
+        data["links"] = [{"event": lk.event, "relation": lk.relation, "reasons": list(lk.reasons)} for lk in self.links]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":

@@ -10,7 +10,7 @@ hashes shared by very many articles (boilerplate) are not followed.
 """
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -30,8 +30,9 @@ def signature(text: str, regions: Sequence[tuple[int, int]] | None = None) -> li
     words = [fold(m.group()) for s, e in spans for m in WORD.finditer(text, s, e)]
     out: set[int] = set()
     for i in range(len(words) - SHINGLE + 1):
-        digest = hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=8).digest()
-        h = int.from_bytes(digest, "big") >> 1
+        # crc32 is stable across processes and runs (unlike hash()) and cheap; its
+        # rare collisions only add a candidate that containment then rejects.
+        h = zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
         if h % SAMPLE == 0:
             out.add(h)
     return sorted(out)

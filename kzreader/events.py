@@ -530,8 +530,11 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None) -
     """Fill `links` on every event (both directions) with same / conflict / related.
 
     `duplicates` maps a near-duplicate article to its original: the copy's
-    events are `same` as the original's and take no other links.
+    events are `same` as the original's and take no other links. Links the
+    events already carry are replaced, so linking again gives the same result.
     """
+    for ev in events:
+        ev.links = []
     facts = [_facts(ev) for ev in events]
     linker = _Linker(facts, duplicates or {})
     best_related: dict[int, list[tuple[int, int]]] = defaultdict(list)

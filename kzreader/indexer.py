@@ -12,7 +12,8 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from kzreader.decoding import NotText
 from kzreader.entities import link_corpus
 from kzreader.events import link_events
 from kzreader.metadata import sidecar_path
+from kzreader.morphology import fold
 from kzreader.names import NameVote
 from kzreader.periods import day_range
 from kzreader.store import ArticleRecord, Store, StoreError
@@ -183,7 +185,12 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     report.words = sum(r.words for r in results)
 
     ix = ix_mod.open_whoosh(index_dir)
-    writer = ix.writer(limitmb=256)
+    workers = _workers(procs)
+    if workers > 1 and len(results) >= PARALLEL_FROM:
+        # One segment per process: the final single-segment merge would undo the parallelism.
+        writer = ix.writer(procs=workers, multisegment=True, limitmb=128)
+    else:
+        writer = ix.writer(limitmb=256)
     try:
         for aid in removed:
             writer.delete_by_term("id", aid)
@@ -199,7 +206,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 
     for aid, (article, fp, digest) in fresh.items():
         store.put_file(aid, str(article.path), fp, digest)
-    _corpus_passes(store, results, {r.id for r in results}, progress)
+    _corpus_passes(store, {r.id for r in results}, progress)
     store.set_meta("complete", "1")
     store.commit()
 
@@ -209,9 +216,11 @@ def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]],
     owned = store.own_dates()
     affected: set[str] = set(fresh)
     sigs: dict[str, list[int]] = {}
+    memo: dict[str, Counter[str]] = {}
     for aid in fresh:
         sigs[aid] = store.signature(aid)
-        affected.update(store.shared(sigs[aid], dedup.COMMON))
+        memo[aid] = store.shared(sigs[aid], dedup.COMMON)
+        affected.update(memo[aid])
     gone = set(fresh) | set(removed)
     affected.update(aid for aid, (_d, dup, _r) in owned.items() if dup in gone)
     affected.discard("")
@@ -222,8 +231,10 @@ def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]],
     rank = {aid: r for aid, (_d, _dup, r) in owned.items()}
     for aid, (article, _fp, _d) in fresh.items():
         rank[aid] = article.metadata_rank
+    by_sig = {tuple(sigs[a]): memo[a] for a in memo}
     found = dedup.find_duplicates(
-        {a: s for a, s in sigs.items() if a in sizes}, lambda s: store.shared(s, dedup.COMMON), sizes, rank,
+        {a: s for a, s in sigs.items() if a in sizes},
+        lambda s: by_sig.get(tuple(s)) or store.shared(s, dedup.COMMON), sizes, rank,
         ids=[a for a in affected if a in sizes],
     )
     result = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup and aid not in affected}
@@ -277,7 +288,7 @@ def _job_from_record(store: Store, aid: str, own_date: str | None, duplicates: d
 def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], progress: Progress | None,
                  procs: int | None) -> list[pipeline.Analysed]:
     analysis.use_names(NameVote.from_dict(name_forms).choices())
-    workers = procs if procs is not None else min(2, os.cpu_count() or 1)
+    workers = _workers(procs)
     results: list[pipeline.Analysed] = []
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
@@ -293,6 +304,10 @@ def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], progress:
         if progress and (n % 20 == 0 or n == len(jobs)):
             progress("analysing", n, len(jobs))
     return results
+
+
+def _workers(procs: int | None) -> int:
+    return procs if procs is not None else min(2, os.cpu_count() or 1)
 
 
 def _write_document(writer: object, store: Store, result: pipeline.Analysed, article: Article | None) -> None:
@@ -330,34 +345,63 @@ def _event_days(event: Event) -> tuple[int, int] | None:
     return day_range(event.date)
 
 
-def _corpus_passes(store: Store, results: Iterable[pipeline.Analysed], touched: set[str],
-                   progress: Progress | None) -> None:
-    """Corpus-wide choices over stored results: one name per entity, links between events."""
+# How far the corpus-wide passes reach from the articles a refresh touched:
+# enough for every decision they make to see its evidence, bounded so that one
+# changed article never costs a pass over the whole corpus.
+NEIGHBOUR_ARTICLES = 2000
+NEIGHBOUR_EVENTS = 5000
+NEIGHBOUR_DAYS = 30000  # about three years either side, in yyyymmdd steps
+
+
+def _corpus_passes(store: Store, touched: set[str], progress: Progress | None) -> None:
+    """Corpus-wide choices over stored results: one name per entity, links between events.
+
+    Only the touched articles and their neighbours (articles naming the same
+    people, events sharing an entity within a few years) are reconsidered; a
+    full rebuild reconsiders everything.
+    """
     if progress:
         progress("linking", 0, 1)
-    before = store.all_entities()
+    mine = store.entities_of(touched)
+    surnames = {e.name.replace("-", " ").split()[-1] for ents in mine.values() for e in ents
+                if e.type == "person" and e.name.split()}
+    names = {n for ents in mine.values() for e in ents for n in (e.name, *e.aliases)}
+    scope = touched | store.articles_naming({fold(s) for s in surnames}, names, NEIGHBOUR_ARTICLES)
+    before = store.entities_of(scope)
     after = link_corpus({aid: [Entity.from_dict(e.to_dict()) for e in ents] for aid, ents in before.items()})
     renamed: dict[str, dict[str, str]] = {}
     for aid, ents in after.items():
         old = before.get(aid, [])
-        if [e.to_dict() for e in old] != [e.to_dict() for e in ents] or aid in touched:
+        if aid in touched or [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
             store.put_entities(aid, ents)
-            renamed[aid] = _key_changes(old, ents)
-    events = store.all_events()
-    for ev in events:
-        changes = renamed.get(ev.article)
-        if changes:
-            ev.entities = list(dict.fromkeys(changes.get(k, k) for k in ev.entities))
-    by_article: dict[str, list[Event]] = {}
-    for ev in events:
-        if renamed.get(ev.article):
-            by_article.setdefault(ev.article, []).append(ev)
-    for aid, mine in by_article.items():
-        store.put_events(aid, mine, [_event_days(e) for e in mine])
+            changes = _key_changes(old, ents)
+            if changes:
+                renamed[aid] = changes
+    if renamed:
+        for ev in store.events_of(renamed):
+            ev.entities = list(dict.fromkeys(renamed[ev.article].get(k, k) for k in ev.entities))
+            store.update_event_entities(ev)
+    own = store.events_of(touched | set(renamed))
+    owners = {ev.id for ev in own}
+    events = {ev.id: ev for ev in own}
+    dated = [d for ev in own if (d := _event_days(ev))]
+    if dated:
+        lo = min(d[0] for d in dated) - NEIGHBOUR_DAYS
+        hi = max(d[1] for d in dated) + NEIGHBOUR_DAYS
+        keys = {k for ev in own for k in ev.entities}
+        for ev in store.events_near(keys, lo, hi, NEIGHBOUR_EVENTS):
+            events.setdefault(ev.id, ev)
     owned = store.own_dates()
     duplicates = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup}
-    link_events(events, duplicates)
-    store.replace_links(events)
+    related_articles = {a for a, d in duplicates.items() if d in touched} | {d for a, d in duplicates.items()
+                                                                             if a in touched}
+    for ev in store.events_of(related_articles):
+        events.setdefault(ev.id, ev)
+    batch = list(events.values())
+    for ev in batch:
+        ev.links = []
+    link_events(batch, duplicates)
+    store.replace_links(batch, owners)
     if progress:
         progress("linking", 1, 1)
 

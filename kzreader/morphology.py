@@ -92,6 +92,7 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=300_000)
 def fold(text: str) -> str:
     """Lowercase without diacritics (ł too), as people type on a keyboard without Polish letters."""
     text = text.lower().replace("ł", "l")

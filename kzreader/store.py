@@ -21,7 +21,7 @@ from kzreader.annotations import Entity, Event, Link
 from kzreader.morphology import fold
 from kzreader.periods import day_text
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -36,7 +36,10 @@ CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
 CREATE INDEX IF NOT EXISTS shingles_id ON shingles(id);
 CREATE TABLE IF NOT EXISTS names(id TEXT, form TEXT, n INTEGER);
 CREATE INDEX IF NOT EXISTS names_id ON names(id);
-CREATE TABLE IF NOT EXISTS entities(article TEXT, key TEXT, name TEXT, type TEXT, mentions INTEGER, data TEXT);
+CREATE TABLE IF NOT EXISTS entities(article TEXT, key TEXT, name TEXT, type TEXT, mentions INTEGER, data TEXT,
+    last TEXT);
+CREATE INDEX IF NOT EXISTS entities_last ON entities(last);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
 CREATE TABLE IF NOT EXISTS events(
@@ -205,13 +208,16 @@ class Store:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, count(*) FROM shingles GROUP BY id")}
 
     def shared(self, sig: Sequence[int], common: int) -> Counter[str]:
+        """How many of these hashes each article holds, leaving out hashes more than `common` articles hold."""
         counts: Counter[str] = Counter()
         for chunk in _chunks(list(sig), 500):
-            rows = self.db.execute(
-                f"SELECT hash, id FROM shingles WHERE hash IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-            per_hash = Counter(h for h, _ in rows)
-            counts.update(aid for h, aid in rows if per_hash[h] <= common)
+            marks = ",".join("?" * len(chunk))
+            rare = [r[0] for r in self.db.execute(
+                f"SELECT hash FROM shingles WHERE hash IN ({marks}) GROUP BY hash HAVING count(*) <= ?",
+                (*chunk, common))]
+            for part in _chunks(rare, 500):
+                sql = f"SELECT id FROM shingles WHERE hash IN ({','.join('?' * len(part))})"
+                counts.update(r[0] for r in self.db.execute(sql, part))
         return counts
 
     # names -------------------------------------------------------------------
@@ -226,8 +232,9 @@ class Store:
     def put_entities(self, aid: str, entities: Sequence[Entity]) -> None:
         self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
         self.db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False))
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False),
+              _last_word(e.name) if e.type == "person" else None)
              for e in entities),
         )
 
@@ -235,10 +242,40 @@ class Store:
         return [Entity.from_dict(json.loads(r[0]))
                 for r in self.db.execute("SELECT data FROM entities WHERE article=? ORDER BY rowid", (aid,))]
 
-    def all_entities(self) -> dict[str, list[Entity]]:
+    def entities_of(self, articles: Iterable[str]) -> dict[str, list[Entity]]:
         out: dict[str, list[Entity]] = {}
-        for aid, data in self.db.execute("SELECT article, data FROM entities ORDER BY article, rowid"):
-            out.setdefault(aid, []).append(Entity.from_dict(json.loads(data)))
+        for chunk in _chunks(sorted(set(articles)), 500):
+            sql = f"SELECT article, data FROM entities WHERE article IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for aid, data in self.db.execute(sql, chunk):
+                out.setdefault(aid, []).append(Entity.from_dict(json.loads(data)))
+        return out
+
+    def articles_naming(self, surnames: Iterable[str], names: Iterable[str], limit: int) -> set[str]:
+        """Articles with a person of one of these surnames, or an entity of one of these names."""
+        found: set[str] = set()
+        for column, values in (("last", surnames), ("name", names)):
+            for chunk in _chunks(sorted(set(values)), 500):
+                sql = (f"SELECT DISTINCT article FROM entities WHERE {column} IN ({','.join('?' * len(chunk))}) "
+                       f"LIMIT {limit}")
+                found.update(r[0] for r in self.db.execute(sql, chunk))
+        return found
+
+    def events_near(self, keys: Iterable[str], start: int, end: int, limit: int) -> list[Event]:
+        """Events naming one of these entities within a range of days, nearest first."""
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        middle = (start + end) // 2
+        sql = (f"SELECT DISTINCT e.data FROM events e JOIN event_entities k ON k.event = e.id "
+               f"WHERE k.key IN ({','.join('?' * len(keys))}) AND e.day_start IS NOT NULL "
+               f"AND e.day_end >= ? AND e.day_start <= ? ORDER BY abs(e.day_start - ?) LIMIT ?")
+        return [Event.from_dict(json.loads(r[0])) for r in self.db.execute(sql, (*keys, start, end, middle, limit))]
+
+    def events_of(self, articles: Iterable[str]) -> list[Event]:
+        out: list[Event] = []
+        for chunk in _chunks(sorted(set(articles)), 500):
+            sql = f"SELECT data FROM events WHERE article IN ({','.join('?' * len(chunk))}) ORDER BY article, seq"
+            out.extend(Event.from_dict(json.loads(r[0])) for r in self.db.execute(sql, chunk))
         return out
 
     def articles_with_entity(self, key: str) -> list[str]:
@@ -296,15 +333,22 @@ class Store:
             )
             self.db.executemany("INSERT INTO event_entities VALUES (?, ?)", ((ev.id, k) for k in set(ev.entities)))
 
-    def all_events(self) -> list[Event]:
-        return [Event.from_dict(json.loads(r[0])) for r in self.db.execute("SELECT data FROM events ORDER BY id")]
+    def update_event_entities(self, ev: Event) -> None:
+        data = ev.to_dict()
+        data.pop("links", None)
+        self.db.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(data, ensure_ascii=False), ev.id))
+        self.db.execute("DELETE FROM event_entities WHERE event=?", (ev.id,))
+        self.db.executemany("INSERT INTO event_entities VALUES (?, ?)", ((ev.id, k) for k in set(ev.entities)))
 
-    def replace_links(self, events: Iterable[Event]) -> None:
-        self.db.execute("DELETE FROM links")
+    def replace_links(self, events: Iterable[Event], owners: set[str]) -> None:
+        """Store the links that touch `owners` (event ids); other stored links stay as they are."""
+        for chunk in _chunks(sorted(owners), 400):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk)
         self.db.executemany(
             "INSERT INTO links VALUES (?, ?, ?, ?)",
             ((ev.id, lk.event, lk.relation, json.dumps(lk.reasons, ensure_ascii=False))
-             for ev in events for lk in ev.links),
+             for ev in events for lk in ev.links if ev.id in owners or lk.event in owners),
         )
 
     def links(self, event_ids: Sequence[str]) -> dict[str, list[Link]]:
@@ -395,6 +439,10 @@ class Store:
             if any(fold(n) == wanted for n in names) and key not in keys:
                 keys.append(key)
         return keys
+
+
+def _last_word(name: str) -> str:
+    return fold(name.replace("-", " ").split()[-1]) if name.split() else ""
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kzreader.annotations import Timex
 from kzreader.morphology import analyse
-from kzreader.tokens import Token, sentence_spans, tokenize
+from kzreader.tokens import WORD, sentence_spans
 
 MONTHS = {
     "styczeń": 1, "luty": 2, "marzec": 3, "kwiecień": 4, "maj": 5, "czerwiec": 6,
@@ -39,9 +39,11 @@ WEEKDAYS = {
 # Calendar units and the granularity a shift by them is naturally stated in.
 UNITS = {
     "dzień": "D", "doba": "D", "tydzień": "W", "miesiąc": "M", "rok": "Y",
-    "dekada": "DE", "dziesięciolecie": "DE", "wiek": "CE", "stulecie": "CE", "godzina": "H",
+    "dekada": "DE", "dziesięciolecie": "DE", "wiek": "CE", "stulecie": "CE", "godzina": "H", "kwartał": "Q",
 }
-_UNIT_GRANULARITY = {"H": "day", "D": "day", "W": "day", "M": "month", "Y": "year"}
+_UNIT_GRANULARITY = {"H": "day", "D": "day", "W": "day", "M": "month", "Q": "month", "Y": "year"}
+_ORDINALS = {"pierwszy": 1, "drugi": 2, "trzeci": 3, "czwarty": 4}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 NUMBER_WORDS = {
     "jeden": 1, "dwa": 2, "oba": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "siedem": 7,
     "osiem": 8, "dziewięć": 9, "dziesięć": 10, "jedenaście": 11, "dwanaście": 12, "trzynaście": 13,
@@ -74,6 +76,8 @@ _PAST_WORDS = frozenset({"ostatnio", "dawniej", "niegdyś", "onegdaj", "kiedyś"
 _FUTURE_WORDS = frozenset({"wkrótce", "niebawem", "rychło"})
 _SET_WORDS = {"codziennie": "P1D", "corocznie": "P1Y", "rokrocznie": "P1Y", "comiesięcznie": "P1M"}
 _AGO = frozenset({"temu"})
+# Plural forms of `rok` that morfeusz also reads as `lato` (summer).
+_YEAR_WORDS = frozenset({"lat", "latach", "latami", "lata"})
 _LATER = {"później": 1, "potem": 1, "wcześniej": -1}
 # Words after a number that make it an amount, not a year: "2000 żołnierzy" is
 # caught by the noun test, these catch what morfeusz reads otherwise.
@@ -192,7 +196,7 @@ def shift(d: date, unit: str, n: float) -> date:
         return d + timedelta(days=int(n // 24))
     if unit in ("D", "W"):
         return d + timedelta(days=round(n * (7 if unit == "W" else 1)))
-    months = round(n * (12 if unit == "Y" else 1))
+    months = round(n * {"Y": 12, "Q": 3}.get(unit, 1))
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
@@ -252,35 +256,44 @@ class _Scanner:
         self.anchor: Reference | None = None
         self.anchor_unresolved: tuple[int, int | None] | None = None  # (month, day) of a date without a year
         self._quotes: list[tuple[int, int]] | None = None
-        self.toks: list[Token] = []
-        self.words: list[_Word] = []
-        self.lower: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.n = 0
 
     # ---- token helpers -------------------------------------------------
-    def load(self, tokens: list[Token]) -> None:
-        self.toks = tokens
-        self.lower = [t.text.lower() for t in tokens]
-        self.words = [_word(t.text) for t in tokens]
+    def load(self, lo: int, hi: int) -> None:
+        """The words of text[lo:hi]; they are analysed only when a rule looks at them."""
+        found = WORD.finditer(self.text, lo, hi)
+        self.starts, self.ends, self.texts = [], [], []
+        for m in found:
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.texts.append(m.group())
+        self.n = len(self.texts)
+
+    def word(self, i: int) -> _Word:
+        return _word(self.texts[i])
 
     def lem(self, i: int) -> frozenset[str]:
-        return self.words[i].lemmas if 0 <= i < len(self.toks) else frozenset()
+        return _word(self.texts[i]).lemmas if 0 <= i < self.n else frozenset()
 
     def low(self, i: int) -> str:
-        return self.lower[i] if 0 <= i < len(self.toks) else ""
+        return self.texts[i].lower() if 0 <= i < self.n else ""
 
     def gap(self, i: int) -> str:
         """The characters between token i and token i+1."""
-        return self.text[self.toks[i].end:self.toks[i + 1].start] if 0 <= i < len(self.toks) - 1 else ""
+        return self.text[self.ends[i]:self.starts[i + 1]] if 0 <= i < self.n - 1 else ""
 
     def adjacent(self, i: int) -> bool:
         """Token i+1 follows token i with only spaces between (no sentence or clause break)."""
-        return i + 1 < len(self.toks) and self.gap(i).strip() == ""
+        return i + 1 < self.n and self.gap(i).strip() == ""
 
     def dotted(self, i: int) -> bool:
         """Token i is followed by a full stop (an abbreviation such as `r.` or `br.`)."""
-        if not 0 <= i < len(self.toks):
+        if not 0 <= i < self.n:
             return False
-        return self.text[self.toks[i].end:self.toks[i].end + 1] == "."
+        return self.text[self.ends[i]:self.ends[i] + 1] == "."
 
     def decimal_tail(self, i: int, floor: int) -> bool:
         """Token i is the fraction of a number such as `1,7` or `2.5`."""
@@ -294,7 +307,7 @@ class _Scanner:
 
     def unit_of(self, i: int) -> str | None:
         low = self.low(i)
-        if low in ("lat", "latach", "latami", "lata"):
+        if low in _YEAR_WORDS:
             return "Y"
         for lem in self.lem(i):
             if lem in UNITS:
@@ -327,12 +340,12 @@ class _Scanner:
 
     def tense(self, first: int, last: int) -> str | None:
         """Tense of the verb nearest to tokens first..last in the same sentence."""
-        s_lo, s_hi = self.sentence_of(self.toks[first].start)
+        s_lo, s_hi = self.sentence_of(self.starts[first])
         for dist in range(1, 25):
             for j in (first - dist, last + dist):
-                if 0 <= j < len(self.toks) and s_lo <= self.toks[j].start < s_hi:
-                    t = self.words[j].tense
-                    if t == "present" and "mieć" in self.words[j].lemmas:
+                if 0 <= j < self.n and s_lo <= self.starts[j] < s_hi:
+                    t = self.word(j).tense
+                    if t == "present" and "mieć" in self.word(j).lemmas:
                         return "future"  # "ma rozpocząć": an obligation still ahead
                     if t:
                         return t
@@ -360,7 +373,7 @@ class _Scanner:
         if ref is None:
             return None, "year unknown: the document has no date"
         # "zaplanowano na 12 stycznia": a date right after "na" is a target ahead.
-        tense = "future" if self.low(first) == "na" and first + 1 < len(self.toks) and (
+        tense = "future" if self.low(first) == "na" and first + 1 < self.n and (
             self.month_of(first + 1) or self.day_at(first + 1)) else self.tense(first, last)
         cands = []
         for y in (ref.lo.year - 1, ref.lo.year, ref.lo.year + 1):
@@ -476,18 +489,18 @@ class _Scanner:
         prev = self.low(i - 1) if i - 1 >= floor else ""
         if prev in _NUMBER_LABELS or (i - 1 >= floor and _digits(self.low(i - 1)) and self.adjacent(i - 1)):
             return None
-        after = self.text[self.toks[i].end:self.toks[i].end + 2]
+        after = self.text[self.ends[i]:self.ends[i] + 2]
         if after[:1] in ("%", "+") or re.match(r"[,.]\d", after):
             return None
         marked = self.year_word(i + 1) and self.adjacent(i)
-        preceded = prev in _DATE_PREPS or ("rok" in self.lem(i - 1) and i - 1 >= floor)
+        preceded = prev in _DATE_PREPS or prev == "przełomie" or ("rok" in self.lem(i - 1) and i - 1 >= floor)
         if not marked:
             if not preceded:
                 return None
             nxt = i + 1
-            if nxt < len(self.toks) and self.adjacent(i):
-                w = self.words[nxt]
-                if self.low(nxt) in _AMOUNT_WORDS or (w.noun and self.toks[nxt].text[:1].islower()
+            if nxt < self.n and self.adjacent(i):
+                w = self.word(nxt)
+                if self.low(nxt) in _AMOUNT_WORDS or (w.noun and self.texts[nxt][:1].islower()
                                                      and w.tense is None and not self.month_of(nxt)):
                     return None
         first, mod = self.extend_left(i, floor)
@@ -495,7 +508,14 @@ class _Scanner:
             first = i - 1
             first, mod = self.extend_left(first, floor)
         last = i + 1 if marked else i
-        return _Hit(first, last, f"{y:04d}", granularity="year", mod=mod, lo=date(y, 1, 1), hi=date(y, 12, 31))
+        hi = date(y, 12, 31)
+        # "na przełomie 2022 i 2023 roku": one span valued by its first year.
+        if prev == "przełomie" and self.low(i + 1) in ("i", "a") and self.adjacent(i + 1) and (
+                y2 := self.year_at(i + 2)):
+            if y2 > y:
+                last, hi = (i + 3 if self.year_word(i + 3) else i + 2), date(y2, 12, 31)
+        return _Hit(first, last, f"{y:04d}", granularity="year", mod=mod, lo=date(y, 1, 1), hi=hi,
+                    note="a span of years; the value is its first year" if hi.year > y else None)
 
     def year_range(self, i: int, floor: int) -> _Hit | None:
         m = _YEAR_RANGE.match(self.low(i))
@@ -518,11 +538,10 @@ class _Scanner:
     def rule_month(self, i: int, floor: int) -> _Hit | None:
         month = self.month_of(i)
         assert month is not None
-        tok = self.toks[i]
         first, mod = self.extend_left(i, floor)
         has_prep = first < i
         year_follows = self.adjacent(i) and self.year_at(i + 1) is not None
-        if tok.text[:1].isupper() and not year_follows:
+        if self.texts[i][:1].isupper() and not year_follows:
             return None  # Maj, Marzec, Lipiec: names unless a year says otherwise
         rel = self.relative_year_after(i)
         if not (has_prep or year_follows or rel):
@@ -533,7 +552,7 @@ class _Scanner:
         if self.adjacent(i) and (self.low(j) in _RANGE_JOINERS or self.gap(i).strip() in ("–", "-")):
             k = j if self.gap(i).strip() in ("–", "-") else j + 1
             m2 = self.month_of(k)
-            if m2 and self.toks[k].text[:1].islower() and m2 >= month:
+            if m2 and self.texts[k][:1].islower() and m2 >= month:
                 month2, last = m2, k
         note = None
         if self.adjacent(last) and self.year_at(last + 1):
@@ -559,7 +578,7 @@ class _Scanner:
 
     def rule_month_adjective(self, i: int, floor: int) -> _Hit | None:
         month = next((MONTH_ADJECTIVES[lem] for lem in self.lem(i) if lem in MONTH_ADJECTIVES), None)
-        if month is None or self.toks[i].text[:1].isupper() and self.toks[i].start not in self.sentence_starts:
+        if month is None or self.texts[i][:1].isupper() and self.starts[i] not in self.sentence_starts:
             return None
         year, note = self.year_for(month, None, i, i)
         if year is None:
@@ -570,7 +589,7 @@ class _Scanner:
 
     def rule_weekday(self, i: int, floor: int) -> _Hit | None:
         wd = next((WEEKDAYS[lem] for lem in self.lem(i) if lem in WEEKDAYS), None)
-        if wd is None or self.toks[i].text[:1].isupper():
+        if wd is None or self.texts[i][:1].isupper():
             return None
         # "w poniedziałek 7 listopada": the explicit date says more; let it win.
         j = i + 1 if self.gap(i).strip() in ("", ",") else -1
@@ -588,7 +607,7 @@ class _Scanner:
                 first, mod = self.extend_left(i - 1, floor)
         if first == i and not forced:
             return None  # a bare "poniedziałek" is usually a noun phrase, not a date
-        if self.words[i].plural_only:
+        if self.word(i).plural_only:
             return _Hit(first, i, f"XXXX-WXX-{wd + 1}", kind="SET", granularity="none", anchor=False,
                         note="every such weekday")
         if self.ref is None:
@@ -619,7 +638,7 @@ class _Scanner:
         first = i
         j = i - 1
         if j >= floor and self.adjacent(j):
-            n = _number(self.low(j), self.words[j])
+            n = _number(self.low(j), self.word(j))
             if n is not None:
                 first = j
             elif self.lem(j) & VAGUE_QUANTITIES:
@@ -627,6 +646,8 @@ class _Scanner:
         nxt = self.low(i + 1) if self.adjacent(i) or self.gap(i).strip() == "," else ""
         if unit in ("DE", "CE") and n is None and not vague:
             return None
+        if unit == "Q" and (quarter := self.quarter(i, floor)):
+            return quarter
         # "pierwszych dziewięciu miesięcy tego roku": a part of a year, dated by the year.
         part = self.part_of_year(first, i, n, unit, floor)
         if part is not None:
@@ -649,7 +670,7 @@ class _Scanner:
         if n is not None or vague:
             return self.duration(first, i, n, unit, vague, floor)
         # Vague plurals: "od lat", "w nadchodzących miesiącach", "w ostatnich latach".
-        if self.words[i].lemmas and low not in ("rok", "roku", "rokiem", "dzień", "dnia", "miesiąc", "miesiąca"):
+        if self.word(i).lemmas and low not in ("rok", "roku", "rokiem", "dzień", "dnia", "miesiąc", "miesiąca"):
             return self.vague_plural(i, unit, floor)
         return None
 
@@ -689,6 +710,32 @@ class _Scanner:
             pass  # an absurd count: the window stays the whole year
         return _Hit(start, last, f"{year:04d}", granularity="year", lo=lo, hi=hi,
                     note="part of a year; the window is the part named")
+
+    def quarter(self, i: int, floor: int) -> _Hit | None:
+        """`w pierwszym kwartale 2023 r.`, `w II kwartale`: dated like other parts of a year, by the year."""
+        j = i - 1
+        q = _ROMAN.get(self.texts[j]) if j >= floor else None
+        if q is None:
+            q = next((_ORDINALS[lem] for lem in self.lem(j) if lem in _ORDINALS), None) if j >= floor else None
+        if q is None or not self.adjacent(j):
+            return None
+        first, mod = self.extend_left(j, floor)
+        last = i
+        note = None
+        rel = self.relative_year_after(i)
+        if self.adjacent(i) and self.year_at(i + 1):
+            year: int | None = self.year_at(i + 1)
+            last = i + 2 if self.year_word(i + 2) else i + 1
+        elif rel is not None:
+            offset, last = rel
+            year = self.ref.lo.year + offset if self.ref else None
+        else:
+            year, note = self.year_for(3 * q - 2, None, first, i)
+        if year is None:
+            return _Hit(first, last, "XXXX", granularity="year", anchor=False, note=note)
+        lo, hi = date(year, 3 * q - 2, 1), period(date(year, 3 * q, 1), "month")[1]
+        return _Hit(first, last, f"{year:04d}", granularity="year", mod=mod, lo=lo, hi=hi,
+                    note=f"quarter {q}; the window is the quarter")
 
     def offset(self, first: int, i: int, n: float | None, unit: str, vague: bool, floor: int) -> _Hit | None:
         nxt_i = i + 1
@@ -778,7 +825,7 @@ class _Scanner:
         if j < floor or not self.adjacent(j):
             return None
         lem, low = self.lem(j), self.low(j)
-        if low in ("od", "przez") and self.toks[i].text[:1].islower():
+        if low in ("od", "przez") and self.texts[i][:1].islower():
             return _Hit(j, i, f"PX{unit}", kind="DURATION", granularity="none", anchor=False,
                         note="vague: for an unstated number of periods")
         value = None
@@ -795,7 +842,7 @@ class _Scanner:
         return _Hit(start, last, value, granularity="none", anchor=False, note="vague: an unstated time")
 
     def plural(self, i: int) -> bool:
-        return any(r.has("pl") and not r.has("sg") for r in analyse(self.toks[i].text) if r.pos == "subst")
+        return any(r.has("pl") and not r.has("sg") for r in analyse(self.texts[i]) if r.pos == "subst")
 
     def relative_unit(self, i: int, unit: str, floor: int) -> _Hit | None:
         if unit not in ("Y", "M", "W"):
@@ -852,7 +899,7 @@ class _Scanner:
         deictic = next((_DEICTIC_DAYS[x] for x in ({low} | lem) if x in _DEICTIC_DAYS), None)
         if deictic is not None:
             first, mod = self.extend_left(i, floor)
-            quoted = self.in_quote(self.toks[i].start)
+            quoted = self.in_quote(self.starts[i])
             if self.low(first) in ("do", "od", "po") or quoted or self.ref is None:
                 # Until/since today is a period; inside quoted speech "today" is the
                 # day it was said, which the text does not give.
@@ -880,14 +927,21 @@ _HEAD_LEMMAS = frozenset(set(MONTHS) | set(MONTH_ADJECTIVES) | set(WEEKDAYS) | s
                          | set(_DEICTIC_DAYS))
 
 
+@lru_cache(maxsize=200_000)
+def _may_start(form: str) -> bool:
+    """Whether a rule can fire on this word: most words are no part of a date and skip all rules."""
+    low = form.lower()
+    return _digits(low[:1]) or low in _HEAD_WORDS or low in _YEAR_WORDS or bool(_word(form).lemmas & _HEAD_LEMMAS)
+
+
 def _dispatch(sc: _Scanner, i: int, floor: int) -> _Hit | None:
-    low = sc.lower[i]
+    low = sc.low(i)
     if _digits(low[:1]):
         return sc.rule_digit(i, floor)
-    lem = sc.words[i].lemmas
+    lem = sc.word(i).lemmas
     if low in _HEAD_WORDS and (hit := sc.rule_word(i, floor)):
         return hit
-    if not lem & _HEAD_LEMMAS and low not in ("lat", "latach", "latami", "lata"):
+    if not lem & _HEAD_LEMMAS and low not in _YEAR_WORDS:
         return None
     if sc.month_of(i):
         return sc.rule_month(i, floor)
@@ -901,8 +955,8 @@ def _dispatch(sc: _Scanner, i: int, floor: int) -> _Hit | None:
 
 
 def _to_timex(sc: _Scanner, hit: _Hit) -> Timex:
-    start, end = sc.toks[hit.first].start, sc.toks[hit.last].end
-    if sc.lower[hit.last] in ("r", "br", "ok") and sc.text[end:end + 1] == ".":
+    start, end = sc.starts[hit.first], sc.ends[hit.last]
+    if sc.low(hit.last) in ("r", "br", "ok") and sc.text[end:end + 1] == ".":
         end += 1
     return Timex(start=start, end=end, text=sc.text[start:end], value=hit.value, kind=hit.kind,
                  granularity=hit.granularity, mod=hit.mod,
@@ -951,15 +1005,14 @@ def find_timexes(text: str, doc_date: str | None,
             continue
         numeric = _numeric_dates(text, lo, hi)
         taken = [(t.start, t.end) for t in numeric]
-        sc.load(tokenize(text, lo, hi))
+        sc.load(lo, hi)
         pending = sorted(numeric, key=lambda t: t.start)
         floor = 0
         i = 0
-        n = len(sc.toks)
-        while i < n:
-            tok = sc.toks[i]
-            if any(s <= tok.start < e for s, e in taken):
-                while pending and pending[0].start <= tok.start:
+        while i < sc.n:
+            start = sc.starts[i]
+            if taken and any(s <= start < e for s, e in taken):
+                while pending and pending[0].start <= start:
                     t = pending.pop(0)
                     out.append(t)
                     d = date.fromisoformat(t.value)
@@ -967,7 +1020,7 @@ def find_timexes(text: str, doc_date: str | None,
                 i += 1
                 floor = i
                 continue
-            hit = _dispatch(sc, i, floor)
+            hit = _dispatch(sc, i, floor) if _may_start(sc.texts[i]) else None
             if hit is None:
                 i += 1
                 continue

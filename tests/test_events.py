@@ -111,6 +111,15 @@ def test_within_one_article_only_exact_days_make_one_event() -> None:
     assert relations(exact)[("b#1", "b#2")] == "same"
 
 
+def test_linking_again_replaces_links_instead_of_adding_to_them() -> None:
+    a = events_of("a", "Jan Nowak przybył do Wilna w poniedziałek.", "2022-11")
+    b = events_of("b", "Jan Nowak odbył niedawno pierwszą wizytę zagraniczną.", "2022-11")
+    link_events(a + b)
+    first = relations(a + b)
+    link_events(a + b)
+    assert relations(a + b) == first and len(a[0].links) == 1
+
+
 def test_same_figure_for_the_same_year_despite_rounding() -> None:
     a = events_of("a", "Wymiana handlowa wyniosła 24 mld dol. w 2021 r.", "2025-11-15")
     b = events_of("b", "Wolumen wymiany handlowej osiągnął w zeszłym roku 24,5 mld dol.", "2022-11")

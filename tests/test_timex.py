@@ -59,6 +59,18 @@ def test_months_range_is_one_expression_valued_by_its_first_month() -> None:
                                                        "2022-05-01", "2022-06-30")
 
 
+def test_quarter_is_its_year_with_the_quarter_as_window() -> None:
+    t = only("W pierwszym kwartale 2023 r. eksport wzrósł.", SATURDAY)
+    assert (t.value, t.earliest, t.latest) == ("2023", "2023-01-01", "2023-03-31")
+    assert only("W III kwartale ubiegłego roku eksport spadł.", SATURDAY).latest == "2024-09-30"
+
+
+def test_turn_of_two_years_is_one_span() -> None:
+    t = only("Na przełomie 2022 i 2023 roku doszło do zmian.", SATURDAY)
+    assert (t.value, t.earliest, t.latest) == ("2022", "2022-01-01", "2023-12-31")
+    assert values("W 2019 i 2020 r. było cicho.", SATURDAY) == {"W 2019": "2019", "2020 r.": "2020"}
+
+
 def test_part_of_a_year_is_the_year_with_the_part_as_window() -> None:
     t = only("W ciągu pierwszych dziewięciu miesięcy tego roku wysłano 80 tys. ton.", "2022-11")
     assert (t.value, t.earliest, t.latest) == ("2022", "2022-01-01", "2022-09-30")
@@ -201,7 +213,7 @@ _WORDS = st.sampled_from(
     "w we od do z na przełomie maja i czerwca 7 24 2021 2024 r. roku br. listopada lutego wtorku poniedziałek "
     "tydzień dwa tygodnie temu później ubiegłym zeszłym tego tym pierwszych dziewięciu miesięcy niedawno "
     "dziś wczoraj jutro lat dni od blisko czterech Maj Marzec 15.11.2025 31.02.2024 29 lutego 9999 lata "
-    "„ ” - – , . ² ١٢ 0 00 1000 2199 2200 listopadowe poniedziałki co roku kilka".split()
+    "„ ” - – , . ² ١٢ 0 00 1000 2199 2200 listopadowe poniedziałki co roku kilka kwartale pierwszym II przełomie".split()
 )
 _TEXTS = st.one_of(st.text(max_size=120), st.lists(_WORDS, max_size=25).map(" ".join))
 _DATES = st.one_of(st.none(), st.sampled_from(["2025-11-15", "2022-11", "2022", "1000-01-01", "2199-12-31",
