@@ -44,6 +44,7 @@ PANES = ("sources", "article", "entities", "timeline")
 SEARCH_LIMIT = 500
 # Hits whose match counts come with the results; the rest are counted afterwards, in the background.
 COUNTED_FIRST = 40
+COUNT_DELAY = 0.4
 COUNT_CHUNK = 40
 # Typing faster than this starts no search: only the query the reader pauses on runs.
 DEBOUNCE_SECONDS = 0.25
@@ -269,12 +270,16 @@ class MainScreen(Screen[None]):
         hits = [(h.article, h.matches if n < COUNTED_FIRST else None) for n, h in enumerate(result.hits)]
         self.post_message(self.SearchDone(query, hits, result.total))
         rest = [aid for aid, count in hits if count is None]
+        # The results are on screen first; counting the rest re-reads articles in
+        # pure Python, so it waits a moment and hands the GIL back between them.
+        time.sleep(COUNT_DELAY if rest else 0)
         for start in range(0, len(rest), COUNT_CHUNK):
             counts: dict[str, int] = {}
             for aid in rest[start : start + COUNT_CHUNK]:
                 if worker.is_cancelled:
                     return
                 counts[aid] = len(self.library.matches(query, aid))
+                time.sleep(0.001)
             self.post_message(self.HitCounts(query, counts))
 
     @on(SearchDone)
