@@ -12,7 +12,7 @@ import heapq
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -526,12 +526,15 @@ def _candidates(facts: list[_Facts], linker: _Linker) -> Iterable[tuple[int, int
             recent[k].append(i)
 
 
-def link_events(events: list[Event], duplicates: dict[str, str] | None = None) -> None:
+def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
+                focus: Collection[str] | None = None) -> None:
     """Fill `links` on every event (both directions) with same / conflict / related.
 
     `duplicates` maps a near-duplicate article to its original: the copy's
     events are `same` as the original's and take no other links. Links the
     events already carry are replaced, so linking again gives the same result.
+    With `focus` (event ids), only pairs with one of those events are judged:
+    an incremental refresh needs nothing else.
     """
     for ev in events:
         ev.links = []
@@ -539,6 +542,8 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None) -
     linker = _Linker(facts, duplicates or {})
     best_related: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for i, j in _candidates(facts, linker):
+        if focus is not None and events[i].id not in focus and events[j].id not in focus:
+            continue
         found = linker.judge(facts[i], facts[j])
         if found is None:
             continue

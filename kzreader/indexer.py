@@ -27,7 +27,7 @@ from kzreader.metadata import sidecar_path
 from kzreader.morphology import fold
 from kzreader.names import NameVote
 from kzreader.periods import day_range
-from kzreader.store import ArticleRecord, Store, StoreError
+from kzreader.store import ArticleRecord, Store, StoreError, event_keys
 
 Progress = Callable[[str, int, int], None]
 Log = Callable[[str], None]
@@ -206,7 +206,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 
     for aid, (article, fp, digest) in fresh.items():
         store.put_file(aid, str(article.path), fp, digest)
-    _corpus_passes(store, {r.id for r in results}, progress)
+    _corpus_passes(store, {r.id for r in results}, progress, touched_all=not known)
     store.set_meta("complete", "1")
     store.commit()
 
@@ -348,12 +348,12 @@ def _event_days(event: Event) -> tuple[int, int] | None:
 # How far the corpus-wide passes reach from the articles a refresh touched:
 # enough for every decision they make to see its evidence, bounded so that one
 # changed article never costs a pass over the whole corpus.
-NEIGHBOUR_ARTICLES = 2000
-NEIGHBOUR_EVENTS = 5000
+NEIGHBOUR_ARTICLES = 100
+NEIGHBOUR_EVENTS_PER_KEY = 40
 NEIGHBOUR_DAYS = 30000  # about three years either side, in yyyymmdd steps
 
 
-def _corpus_passes(store: Store, touched: set[str], progress: Progress | None) -> None:
+def _corpus_passes(store: Store, touched: set[str], progress: Progress | None, touched_all: bool = False) -> None:
     """Corpus-wide choices over stored results: one name per entity, links between events.
 
     Only the touched articles and their neighbours (articles naming the same
@@ -388,8 +388,8 @@ def _corpus_passes(store: Store, touched: set[str], progress: Progress | None) -
     if dated:
         lo = min(d[0] for d in dated) - NEIGHBOUR_DAYS
         hi = max(d[1] for d in dated) + NEIGHBOUR_DAYS
-        keys = {k for ev in own for k in ev.entities}
-        for ev in store.events_near(keys, lo, hi, NEIGHBOUR_EVENTS):
+        keys = {k for ev in own for k in event_keys(ev)}
+        for ev in store.events_near(keys, lo, hi, NEIGHBOUR_EVENTS_PER_KEY):
             events.setdefault(ev.id, ev)
     owned = store.own_dates()
     duplicates = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup}
@@ -400,7 +400,7 @@ def _corpus_passes(store: Store, touched: set[str], progress: Progress | None) -
     batch = list(events.values())
     for ev in batch:
         ev.links = []
-    link_events(batch, duplicates)
+    link_events(batch, duplicates, focus=None if touched_all else owners)
     store.replace_links(batch, owners)
     if progress:
         progress("linking", 1, 1)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 # Abbreviations after which a full stop does not end a sentence, even before a
-# capital letter (tzw. Porozumień, ds. Turcji, m.in. Rosja).
+# capital letter (tzw. Porozumień, ds. Turcji, m.in. Rosja, w 1991 r. Kazachstan
+# prowadzi...); a line break still ends one.
 _NON_FINAL = frozenset(
     "m.in tzw np ds ok godz ul św prof dr inż mgr gen płk ks im wg pt tj tzn itd itp ang ros kaz ur zm al "
-    "płd pn wsch zach nr s str por przyp red tel".split()
+    "płd pn wsch zach nr s str por przyp red tel r br".split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"„«(\[–—-]*[A-ZĄĆĘŁŃÓŚŹŻ0-9])|\n\s*\n|\n")
 
@@ -61,7 +62,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].lower()
-    return word in _NON_FINAL or (len(word) == 1 and word.isalpha() and word not in "aiouwzr")
+    return word in _NON_FINAL or (len(word) == 1 and word.isalpha() and word not in "aiouwz")
 
 
 def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:

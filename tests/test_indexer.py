@@ -78,3 +78,27 @@ def test_a_deleted_state_file_is_rebuilt(corpus_copy: Path, tmp_path: Path) -> N
     report = refresh(corpus_copy, index_dir)
     assert report.rebuilt
     assert {i[:3] for i in _ids(index_dir, corpus_copy, "Erywań")} == {"004"}
+
+
+def _links(index_dir: Path, corpus: Path) -> set[tuple[str, str, str]]:
+    lib, _ = Library.open(corpus, index_dir, update=False)
+    try:
+        return {(ev.id, lk.event, lk.relation) for ev in lib.timeline(undated=True) for lk in ev.links}
+    finally:
+        lib.close()
+
+
+def test_an_added_article_is_linked_as_a_full_build_would_link_it(corpus_copy: Path, tmp_path: Path) -> None:
+    late = "004_340609ee85e05146"
+    for ext in (".txt", ".yaml"):
+        (corpus_copy / f"{late}{ext}").rename(tmp_path / f"{late}{ext}")
+    incremental = tmp_path / "ix"
+    refresh(corpus_copy, incremental)
+    for ext in (".txt", ".yaml"):
+        (tmp_path / f"{late}{ext}").rename(corpus_copy / f"{late}{ext}")
+    assert refresh(corpus_copy, incremental).added == [late]
+    full = tmp_path / "full"
+    refresh(corpus_copy, full)
+    got, want = _links(incremental, corpus_copy), _links(full, corpus_copy)
+    assert any(rel == "conflict" and late in a for a, _b, rel in got)
+    assert {x for x in want if late in x[0] or late in x[1]} <= got
