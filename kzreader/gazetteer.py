@@ -19,8 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from . import yamlfile
 from .morphology import Interp, analyse, fold
 from .tokens import WORD
 
@@ -251,12 +250,9 @@ def read_entries(path: Path) -> list[GazetteerEntry]:
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer ({exc})") from exc
     try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise GazetteerError(f"{path}: not valid YAML{at}: {problem}") from None
+        data = yamlfile.load(raw)
+    except yamlfile.YAMLProblem as exc:
+        raise GazetteerError(f"{path}: {exc}") from None
     return list(_entries(data, str(path)))
 
 

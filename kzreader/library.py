@@ -12,6 +12,7 @@ from typing import Any
 from kzreader import analysis, index as ix_mod
 from kzreader.annotations import Entity, Event
 from kzreader.indexer import Log, Progress, RefreshReport, refresh
+from kzreader.morphology import morfeusz
 from kzreader.names import NameVote
 from kzreader.periods import day_number
 from kzreader.search import Matcher, SearchResult, Searcher, Span
@@ -124,23 +125,9 @@ class Library:
         return self.store.events_page(articles=[aid], undated=True)
 
     def timeline_position(self, eid: str, flt: TimelineFilter = TimelineFilter()) -> int | None:
-        """Where an event stands in the timeline `flt` selects, or None if it is not in it.
-
-        Lets a paged view move its cursor to an event without loading the events before it.
-        """
-        db = self.store.db
-        key = db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
-        if not key or key[0] is None:
-            return None
-        where, args = self.store._event_filter(*self._event_args(flt), undated=False)
-        joiner = " AND " if where else " WHERE "
-        if not db.execute(f"SELECT count(*) FROM events e{where}{joiner}e.id=?", (*args, eid)).fetchone()[0]:
-            return None
-        before = "(e.day_start, e.day_end, e.article, e.seq) < (?, ?, ?, ?)"
-        return int(db.execute(f"SELECT count(*) FROM events e{where}{joiner}{before}", (*args, *key)).fetchone()[0])
+        """Where an event stands in the timeline `flt` selects, or None if it is not in it."""
+        return self.store.event_rank(eid, *self._event_args(flt))
 
     def warm_up(self) -> None:
         """Load the Polish dictionary now, off the reader's path, so their first search does not wait for it."""
-        from kzreader.morphology import morfeusz
-
         morfeusz()

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from kzreader import yamlfile
 
 FIELDS = ("title", "date", "outlet", "url", "author", "lang")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?)?)?$")
@@ -78,12 +78,9 @@ def read_sidecar(path: Path) -> Metadata:
         meta.problems.append(f"{path.name}: cannot read the metadata ({exc.__class__.__name__}); ignored")
         return meta
     try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        meta.problems.append(f"{path.name}{where}: not valid YAML ({reason}); metadata ignored")
+        data = yamlfile.load(raw)
+    except yamlfile.YAMLProblem as exc:
+        meta.problems.append(f"{path.name}{exc.where}: not valid YAML ({exc.problem}); metadata ignored")
         return meta
     if data is None:
         return meta

@@ -400,16 +400,21 @@ class Store:
         ev.links = self.links([eid]).get(eid, [])
         return ev
 
-    def event_position(self, eid: str) -> int | None:
-        """Where an event stands in the unfiltered timeline, for jumping to it."""
-        row = self.db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
-        if not row or row[0] is None:
+    def event_rank(self, eid: str, start: int | None = None, end: int | None = None,
+                   entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None) -> int | None:
+        """Where an event stands in the timeline these filters select, or None if it is not in it.
+
+        Lets a paged view move its cursor to an event without loading the events before it.
+        """
+        key = self.db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
+        if not key or key[0] is None:
             return None
-        n = self.db.execute(
-            "SELECT count(*) FROM events WHERE day_start IS NOT NULL AND (day_start, day_end, article, seq) < (?, ?, ?, ?)",
-            row,
-        ).fetchone()[0]
-        return int(n)
+        where, args = self._event_filter(start, end, entity_keys, articles, undated=False)
+        joiner = " AND " if where else " WHERE "
+        if not self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}e.id=?", (*args, eid)).fetchone()[0]:
+            return None
+        before = "(e.day_start, e.day_end, e.article, e.seq) < (?, ?, ?, ?)"
+        return int(self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}{before}", (*args, *key)).fetchone()[0])
 
     def _event_filter(self, start: int | None, end: int | None, entity_keys: Sequence[str] | None,
                       articles: Sequence[str] | None, undated: bool) -> tuple[str, tuple[Any, ...]]:
