@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from .annotations import Entity, EntityType, Mention
 from .gazetteer import Gazetteer, TextWord, load_gazetteer
 from .money import money_entities
 from .morphology import Interp, analyse, fold
+from .name_matching import UnionFind, given_compatible, is_acronym
 from .names import NameVote, candidates
 from .tokens import WORD, Token, sentence_spans, tokenize
 
@@ -106,35 +107,11 @@ _DOMAIN = re.compile(
 )
 _GAP = re.compile(r"[ \u00a0]+\Z")
 _CLAUSE_GAP = re.compile(r"[\s\"„«“”»']*\Z")
-_NAME_SEPARATORS = re.compile(r"[\s-]+")
 _COORDINATION = re.compile(r"\s*(?:,|i|oraz|lub|albo)\s+\Z")
 _BRACKET_OPEN = re.compile(r"\s*[(\[]\s*\Z")
 _BRACKET_CLOSE = re.compile(r"\s*[)\]]")
 
 _GENERATOR: "morfeusz2.Morfeusz | None" = None
-
-K = TypeVar("K", bound=Hashable)
-
-
-class _UnionFind(Generic[K]):
-    def __init__(self, items: Iterable[K]) -> None:
-        self.parent = {x: x for x in items}
-
-    def find(self, x: K) -> K:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: K, b: K) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-    def groups(self) -> list[list[K]]:
-        out: dict[K, list[K]] = defaultdict(list)
-        for x in self.parent:
-            out[self.find(x)].append(x)
-        return list(out.values())
-
 
 # ---------------------------------------------------------------- words
 
@@ -293,45 +270,6 @@ def _feminine_surname(word: str) -> str | None:
         if lower.endswith(ending) and len(word) > len(ending) + 2:
             return word[: len(word) - len(ending)] + nominative
     return None
-
-
-def _edit_distance_le1(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
-
-
-def _given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Given names of one person: Kasym Żomart ~ Kassym Żomart ~ Kasym Żomert (edit distance ≤ 1 each)."""
-    if not a or not b:
-        return True
-    if _edit_distance_le1("".join(a), "".join(b)):
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    k = 0
-    for part in short:
-        while k < len(long_) and not _edit_distance_le1(part, long_[k]):
-            k += 1
-        if k == len(long_):
-            return False
-        k += 1
-    return True
-
-
-def _name_parts(name: str) -> list[str]:
-    return [p for p in _NAME_SEPARATORS.split(fold(name)) if p]
-
-
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text
 
 
 def _abbreviates(acronym: str, expansion: str) -> bool:
@@ -910,13 +848,13 @@ class _Article:
     def _other_groups(self) -> list[list[_Cand]]:
         """Places and organisations by key, with bracketed acronyms and web domains joined to their names."""
         others = [c for c in self.cands if c.type in ("place", "org")]
-        uf: _UnionFind[int] = _UnionFind(range(len(others)))
+        uf: UnionFind[int] = UnionFind(range(len(others)))
         first_by_key: dict[str | None, int] = {}
         for n, c in enumerate(others):
             uf.union(n, first_by_key.setdefault(c.key, n))
         for n, (a, b) in enumerate(zip(others, others[1:])):
-            if self.bracketed(a, b) and _is_acronym(a.text) != _is_acronym(b.text):
-                acronym, expansion = (a, b) if _is_acronym(a.text) else (b, a)
+            if self.bracketed(a, b) and is_acronym(a.text) != is_acronym(b.text):
+                acronym, expansion = (a, b) if is_acronym(a.text) else (b, a)
                 if _abbreviates(acronym.text, expansion.text):
                     uf.union(n, n + 1)
         for n, c in enumerate(others):
@@ -979,14 +917,14 @@ class _People:
     def groups(self) -> list[list[_Cand]]:
         persons = [c for c in self.article.cands if c.type == "person"]
         full = [n for n, c in enumerate(persons) if len(c.parts) >= 2 and c.tokens >= 2]
-        uf: _UnionFind[int] = _UnionFind(range(len(persons)))
+        uf: UnionFind[int] = UnionFind(range(len(persons)))
         by_surname: dict[str, list[int]] = defaultdict(list)
         for n in full:
             by_surname[fold(persons[n].parts[-1])].append(n)
         for same in by_surname.values():
             for x, a in enumerate(same):
                 for b in same[x + 1:]:
-                    if _given_compatible(_given(persons[a]), _given(persons[b])):
+                    if given_compatible(_given(persons[a]), _given(persons[b])):
                         uf.union(a, b)
         for n in range(len(persons) - 1):
             if self.article.bracketed(persons[n], persons[n + 1]):
@@ -1051,7 +989,7 @@ def _entity(members: list[_Cand]) -> Entity | None:
     head = typed[0]
     if head.type != "person":
         # The gazetteer's name first; else an expansion over its acronym, and any name over a web domain.
-        head = min(typed, key=lambda c: (not c.aliases, _is_acronym(c.name), "domain" in c.hints, c.start))
+        head = min(typed, key=lambda c: (not c.aliases, is_acronym(c.name), "domain" in c.hints, c.start))
     kind = head.type
     assert kind is not None
     aliases = list(dict.fromkeys(a for c in typed for a in (c.name, *c.aliases) if a != head.name))
@@ -1062,103 +1000,3 @@ def _entity(members: list[_Cand]) -> Entity | None:
             seen.add((c.start, c.end))
             mentions.append(Mention(c.start, c.end, c.text))
     return Entity(head.key or f"{kind}:{head.name.lower()}", head.name, kind, mentions, aliases)
-
-
-# ---------------------------------------------------------------- across the corpus
-
-
-def link_corpus(per_article: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
-    """One key and one name per entity across the corpus, from stored results only.
-
-    People: full names with the same surname and given names within one edit
-    (Kasym/Kassym, Żomart/Żomert) are one person, named by the spelling most
-    articles use; a bare surname joins the single full name that ends with it.
-    Places and organisations: a name that is another entity's alias (OSW and
-    Ośrodek Studiów Wschodnich) takes that entity's key and name.
-    """
-    renames = {**_corpus_people(per_article), **_corpus_others(per_article)}
-    out: dict[str, list[Entity]] = {}
-    for article, entities in per_article.items():
-        merged: dict[str, Entity] = {}
-        for ent in entities:
-            key, name, extra = ent.key, ent.name, []
-            if ent.type != "money" and ent.key in renames:
-                key, name, extra = renames[ent.key]
-            aliases = [a for a in dict.fromkeys([*ent.aliases, ent.name, *extra]) if a != name]
-            new = Entity(key, name, ent.type, list(ent.mentions), aliases, ent.amount, ent.currency, ent.qualifier)
-            old = merged.get(key)
-            if old is None:
-                merged[key] = new
-                continue
-            spans = {(m.start, m.end) for m in old.mentions}
-            old.mentions.extend(m for m in new.mentions if (m.start, m.end) not in spans)
-            old.mentions.sort(key=lambda m: m.start)
-            old.aliases = [a for a in dict.fromkeys([*old.aliases, *new.aliases]) if a != old.name]
-        out[article] = sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
-    return out
-
-
-def _corpus_people(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str, str, list[str]]]:
-    """Old person key -> (new key, canonical name, other spellings)."""
-    articles: Counter[str] = Counter()
-    mentions: Counter[str] = Counter()
-    keys_of: dict[str, set[str]] = defaultdict(set)
-    for entities in per_article.values():
-        for ent in entities:
-            if ent.type == "person":
-                articles[ent.name] += 1
-                mentions[ent.name] += len(ent.mentions)
-                keys_of[ent.name].add(ent.key)
-    names = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))
-    parts = {n: _name_parts(n) for n in names}
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for n in names:
-        if len(parts[n]) >= 2:
-            by_surname[parts[n][-1]].append(n)
-    uf: _UnionFind[str] = _UnionFind(names)
-    for same in by_surname.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                if _given_compatible(parts[a][:-1], parts[b][:-1]):
-                    uf.union(b, a)
-    for n in names:
-        if len(parts[n]) == 1:
-            owners = {uf.find(f) for f in by_surname.get(parts[n][0], ())}
-            if len(owners) == 1:
-                uf.union(n, owners.pop())
-    out: dict[str, tuple[str, str, list[str]]] = {}
-    rank = {n: i for i, n in enumerate(names)}
-    for members in uf.groups():
-        members.sort(key=rank.__getitem__)
-        longest = max(len(parts[m]) for m in members)
-        canonical = next(m for m in members if len(parts[m]) == longest)
-        others = [m for m in members if m != canonical]
-        for m in members:
-            for key in keys_of[m]:
-                out[key] = (f"person:{canonical.lower()}", canonical, others)
-    return out
-
-
-def _corpus_others(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str, str, list[str]]]:
-    """Old key -> (new key, name, aliases) for places and organisations, joined where a name is an alias."""
-    info: dict[str, Entity] = {}
-    names_of: dict[str, set[str]] = defaultdict(set)
-    for entities in per_article.values():
-        for ent in entities:
-            if ent.type in ("place", "org"):
-                best = info.get(ent.key)
-                if best is None or len(ent.aliases) > len(best.aliases):
-                    info[ent.key] = ent
-                names_of[ent.key].add(ent.name)
-    uf: _UnionFind[str] = _UnionFind(info)
-    by_name: dict[tuple[str, str], str] = {}
-    for key, ent in info.items():
-        for n in (*names_of[key], *ent.aliases):
-            uf.union(key, by_name.setdefault((ent.type, fold(n)), key))
-    out: dict[str, tuple[str, str, list[str]]] = {}
-    for keys in uf.groups():
-        main = max(keys, key=lambda k: (len(info[k].aliases), k))
-        extra = [n for k in keys for n in (*names_of[k], *info[k].aliases)]
-        for k in keys:
-            out[k] = (main, info[main].name, extra)
-    return out

@@ -21,7 +21,7 @@ from kzreader import analysis, dedup, index as ix_mod, pipeline
 from kzreader.annotations import Entity, Event
 from kzreader.corpus import Article, SourceFile, article_files, read_article
 from kzreader.decoding import NotText
-from kzreader.entities import link_corpus
+from kzreader.entity_linking import link_corpus
 from kzreader.events import link_events
 from kzreader.metadata import sidecar_path
 from kzreader.morphology import fold

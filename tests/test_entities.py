@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzreader.annotations import Entity
-from kzreader.entities import EntityRecognizer, link_corpus
+from kzreader.entities import EntityRecognizer
+from kzreader.entity_linking import link_corpus
 from kzreader.gazetteer import Gazetteer, load_gazetteer
 
 

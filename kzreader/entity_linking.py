@@ -1,0 +1,105 @@
+"""One name per entity across the corpus, decided over stored results without re-reading articles."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from kzreader.annotations import Entity
+from kzreader.morphology import fold
+from kzreader.name_matching import UnionFind, given_compatible, name_parts
+
+
+def link_corpus(per_article: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
+    """One key and one name per entity across the corpus, from stored results only.
+
+    People: full names with the same surname and given names within one edit
+    (Kasym/Kassym, Żomart/Żomert) are one person, named by the spelling most
+    articles use; a bare surname joins the single full name that ends with it.
+    Places and organisations: a name that is another entity's alias (OSW and
+    Ośrodek Studiów Wschodnich) takes that entity's key and name.
+    """
+    renames = {**_corpus_people(per_article), **_corpus_others(per_article)}
+    out: dict[str, list[Entity]] = {}
+    for article, entities in per_article.items():
+        merged: dict[str, Entity] = {}
+        for ent in entities:
+            key, name, extra = ent.key, ent.name, []
+            if ent.type != "money" and ent.key in renames:
+                key, name, extra = renames[ent.key]
+            aliases = [a for a in dict.fromkeys([*ent.aliases, ent.name, *extra]) if a != name]
+            new = Entity(key, name, ent.type, list(ent.mentions), aliases, ent.amount, ent.currency, ent.qualifier)
+            old = merged.get(key)
+            if old is None:
+                merged[key] = new
+                continue
+            spans = {(m.start, m.end) for m in old.mentions}
+            old.mentions.extend(m for m in new.mentions if (m.start, m.end) not in spans)
+            old.mentions.sort(key=lambda m: m.start)
+            old.aliases = [a for a in dict.fromkeys([*old.aliases, *new.aliases]) if a != old.name]
+        out[article] = sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+    return out
+
+
+def _corpus_people(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str, str, list[str]]]:
+    """Old person key -> (new key, canonical name, other spellings)."""
+    articles: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for entities in per_article.values():
+        for ent in entities:
+            if ent.type == "person":
+                articles[ent.name] += 1
+                mentions[ent.name] += len(ent.mentions)
+                keys_of[ent.name].add(ent.key)
+    names = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))
+    parts = {n: name_parts(n) for n in names}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        if len(parts[n]) >= 2:
+            by_surname[parts[n][-1]].append(n)
+    uf: UnionFind[str] = UnionFind(names)
+    for same in by_surname.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if given_compatible(parts[a][:-1], parts[b][:-1]):
+                    uf.union(b, a)
+    for n in names:
+        if len(parts[n]) == 1:
+            owners = {uf.find(f) for f in by_surname.get(parts[n][0], ())}
+            if len(owners) == 1:
+                uf.union(n, owners.pop())
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    rank = {n: i for i, n in enumerate(names)}
+    for members in uf.groups():
+        members.sort(key=rank.__getitem__)
+        longest = max(len(parts[m]) for m in members)
+        canonical = next(m for m in members if len(parts[m]) == longest)
+        others = [m for m in members if m != canonical]
+        for m in members:
+            for key in keys_of[m]:
+                out[key] = (f"person:{canonical.lower()}", canonical, others)
+    return out
+
+
+def _corpus_others(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str, str, list[str]]]:
+    """Old key -> (new key, name, aliases) for places and organisations, joined where a name is an alias."""
+    info: dict[str, Entity] = {}
+    names_of: dict[str, set[str]] = defaultdict(set)
+    for entities in per_article.values():
+        for ent in entities:
+            if ent.type in ("place", "org"):
+                best = info.get(ent.key)
+                if best is None or len(ent.aliases) > len(best.aliases):
+                    info[ent.key] = ent
+                names_of[ent.key].add(ent.name)
+    uf: UnionFind[str] = UnionFind(info)
+    by_name: dict[tuple[str, str], str] = {}
+    for key, ent in info.items():
+        for n in (*names_of[key], *ent.aliases):
+            uf.union(key, by_name.setdefault((ent.type, fold(n)), key))
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    for keys in uf.groups():
+        main = max(keys, key=lambda k: (len(info[k].aliases), k))
+        extra = [n for k in keys for n in (*names_of[k], *info[k].aliases)]
+        for k in keys:
+            out[k] = (main, info[main].name, extra)
+    return out
