@@ -152,7 +152,7 @@ def cmd_index(args: argparse.Namespace, out: Console, err: Console) -> int:
         data = {
             "articles": lib.store.article_count(), "added": len(report.added), "changed": len(report.changed),
             "removed": len(report.removed), "reanalysed": len(report.reanalysed), "unchanged": report.unchanged,
-            "skipped": report.skipped, "rebuilt": report.rebuilt, "seconds": round(report.seconds, 3),
+            "skipped": report.skipped, "problems": report.problems, "rebuilt": report.rebuilt, "seconds": round(report.seconds, 3),
             "words": report.words,
         }
         if args.json:

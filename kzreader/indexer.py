@@ -44,6 +44,7 @@ class RefreshReport:
     reanalysed: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rebuilt: bool = False
     seconds: float = 0.0
@@ -156,10 +157,11 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
             report.unchanged += 1
             continue
         (report.changed if old else report.added).append(source.id)
+        report.problems.extend(article.problems)
         fresh[source.id] = (article, fp, digest)
     removed = sorted(set(known) - seen)
     report.removed = removed
-    for message in report.skipped:
+    for message in (*report.skipped, *report.problems):
         say(message)
     if not fresh and not removed and was_complete:
         store.commit()

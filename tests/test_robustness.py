@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
@@ -187,16 +186,38 @@ def test_a_second_indexer_waits_and_readers_see_the_last_commit(tmp_path: Path) 
     index_dir = tmp_path / "ix"
     refresh(corpus, index_dir)
     (corpus / "late.txt").write_text("Spóźniony artykuł o miedzi.", encoding="utf-8")
-    messages: list[str] = []
-    done = threading.Event()
+    cmd = [sys.executable, "-m", "kzreader", "--corpus", str(corpus), "--index", str(index_dir), "index", "--json"]
     with ix_mod.writer_lock(index_dir):
-        worker = threading.Thread(target=lambda: (refresh(corpus, index_dir, log=messages.append), done.set()))
-        worker.start()
-        time.sleep(0.5)
-        assert not done.is_set()
-        assert any("waiting" in m for m in messages)
-        assert _search(corpus, index_dir, "wolfram") == {"good"}
+        second = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while second.poll() is None and time.monotonic() < deadline:
+            if _search(corpus, index_dir, "wolfram") == {"good"}:
+                break
+        time.sleep(1.0)
+        assert second.poll() is None, "the second indexer did not wait for the first"
         assert _search(corpus, index_dir, "miedź") == set()
-    worker.join(timeout=60)
-    assert done.is_set()
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert "waiting" in err
     assert _search(corpus, index_dir, "miedź") == {"late"}
+
+
+def test_an_article_with_broken_metadata_is_indexed_without_it_and_the_file_named(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    marker = tmp_path / "pwned"
+    sidecars = {
+        "notyaml": "title: [unclosed\n",
+        "wrongtypes": "title: [a, list]\ndate: yesterday\noutlet: ok.pl\n",
+        "tags": f"title: !!python/object/apply:os.system ['touch {marker}']\n",
+    }
+    for name, yaml_text in sidecars.items():
+        (corpus / f"{name}.txt").write_text(f"Artykuł {name} o wolframie.", encoding="utf-8")
+        (corpus / f"{name}.yaml").write_text(yaml_text, encoding="utf-8")
+    messages: list[str] = []
+    report = refresh(corpus, tmp_path / "ix", log=messages.append)
+    assert not marker.exists()
+    assert _search(corpus, tmp_path / "ix", "wolfram") == {"good", *sidecars}
+    for name in sidecars:
+        assert any(f"{name}.yaml" in m for m in messages)
+    assert any("notyaml.yaml line" in m for m in report.problems)
+    assert any("wrongtypes.yaml line 2" in m and "date" in m for m in report.problems)
