@@ -70,7 +70,7 @@ _MONEY_KEY = re.compile(r"^money:([0-9.eE+-]+):?(\w*)")
 _CONFLICT_MAX_GAP_DAYS = 183
 _SAME_MONEY_TOLERANCE = 0.1
 _NEIGHBOURS = 20
-_MAX_RELATED = 5
+_MAX_LINKS = {"same": 20, "conflict": 10, "related": 5}
 _COMMON_SHARE = 0.05
 _COMMON_MIN = 10
 
@@ -540,22 +540,24 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
         ev.links = []
     facts = [_facts(ev) for ev in events]
     linker = _Linker(facts, duplicates or {})
-    best_related: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    # Each event keeps its strongest few links of each kind (a pair stays if
+    # either end keeps it): a story retold in a thousand articles must not
+    # become a million links, and the strongest already join its reports.
+    best: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
     for i, j in _candidates(facts, linker):
         if focus is not None and events[i].id not in focus and events[j].id not in focus:
             continue
         found = linker.judge(facts[i], facts[j])
         if found is None:
             continue
-        relation, strength, reasons = found
-        if relation == "related":
-            for x, y in ((i, j), (j, i)):
-                heapq.heappush(best_related[x], (strength, y))
-                if len(best_related[x]) > _MAX_RELATED:
-                    heapq.heappop(best_related[x])
-            continue
-        _add_link(events, i, j, relation, reasons)
-    kept = {(min(x, y), max(x, y)) for x, heap in best_related.items() for _, y in heap}
+        relation, strength, _reasons = found
+        cap = _MAX_LINKS[relation]
+        for x, y in ((i, j), (j, i)):
+            heap = best[(x, relation)]
+            heapq.heappush(heap, (strength, y))
+            if len(heap) > cap:
+                heapq.heappop(heap)
+    kept = {(min(x, y), max(x, y)) for (x, _rel), heap in best.items() for _, y in heap}
     for i, j in sorted(kept):
         found = linker.judge(facts[i], facts[j])
         if found is not None:

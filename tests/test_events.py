@@ -206,3 +206,22 @@ def test_linking_is_near_linear_and_not_all_pairs(monkeypatch: pytest.MonkeyPatc
     link_events(many)
     assert time.perf_counter() - started < 5
     assert judged <= n * 3 * events_module._NEIGHBOURS < n * (n - 1) // 2
+
+
+def test_a_story_retold_in_many_articles_stays_joined_with_few_links_each() -> None:
+    text = "Jan Nowak przybył do Wilna 7 listopada i spotkał się z Piotrem Kowalem."
+    events = [ev for n in range(80) for ev in events_of(f"r{n:02d}", text, "2025-11-15")]
+    link_events(events)
+    assert max(len(ev.links) for ev in events) <= 40
+    parent = {ev.id: ev.id for ev in events}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for ev in events:
+        for lk in ev.links:
+            if lk.relation == "same":
+                parent[root(ev.id)] = root(lk.event)
+    assert len({root(ev.id) for ev in events}) == 1
