@@ -499,7 +499,7 @@ class _Linker:
         if a.places & b.places:
             out.append("place: " + ", ".join(sorted(a.places & b.places)))
         if a.money is not None and b.money is not None:
-            out.append(f"amounts: {a.money[0]:g} / {b.money[0]:g}")
+            out.append(f"amounts: {_amount(a.money[0])} / {_amount(b.money[0])}")
         if relation == "same":
             out.append(f"dates agree: {ea.date} / {eb.date}")
         elif relation == "conflict":
@@ -563,6 +563,14 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
         if found is not None:
             _add_link(events, i, j, found[0], found[2])
     _link_duplicates(events, facts, linker)
+
+
+def _amount(value: float) -> str:
+    """28000000000.0 -> `28 mld`, 24500000.0 -> `24,5 mln`: as Polish press writes sums."""
+    for size, word in ((1e9, "mld"), (1e6, "mln"), (1e3, "tys.")):
+        if abs(value) >= size:
+            return f"{value / size:.4g}".replace(".", ",") + f" {word}"
+    return f"{value:g}".replace(".", ",")
 
 
 def _add_link(events: list[Event], i: int, j: int, relation: str, reasons: list[str]) -> None:
