@@ -31,6 +31,9 @@ from kzreader.tui.widgets.search_bar import SearchBar
 from kzreader.tui.widgets.virtual_list import VirtualList
 
 
+REFRESH_DELAY = 1.0
+
+
 class ReaderApp(App[None]):
     """Sources, article, entities and timeline of one corpus."""
 
@@ -69,7 +72,9 @@ class ReaderApp(App[None]):
     def _library_ready(self, message: LibraryReady) -> None:
         self._show(message.library, message.summaries)
         if not message.refreshed:
-            self._refresh_index()
+            # Looking for changed files stats the whole corpus; it waits until the
+            # corpus is on screen so it does not hold up the first paint.
+            self.set_timer(REFRESH_DELAY, self._refresh_index)
 
     def _show(self, library: Library, summaries: list[dict[str, Any]]) -> None:
         self._use(library)
