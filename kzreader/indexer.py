@@ -216,20 +216,22 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]], removed: list[str]) -> dict[str, str]:
     """Duplicate status of every article the change can affect; others keep theirs."""
     owned = store.own_dates()
+    sizes = store.signature_sizes()
     affected: set[str] = set(fresh)
     sigs: dict[str, list[int]] = {}
     memo: dict[str, Counter[str]] = {}
     for aid in fresh:
         sigs[aid] = store.signature(aid)
         memo[aid] = store.shared(sigs[aid], dedup.COMMON)
-        affected.update(memo[aid])
+        # Another article can have become a copy of this one only if this one holds most of it.
+        affected.update(other for other, n in memo[aid].items()
+                        if other != aid and n >= dedup.CONTAINED * sizes.get(other, 0) > 0)
     gone = set(fresh) | set(removed)
     affected.update(aid for aid, (_d, dup, _r) in owned.items() if dup in gone)
     affected.discard("")
     for aid in affected:
         if aid not in sigs:
             sigs[aid] = store.signature(aid)
-    sizes = store.signature_sizes()
     rank = {aid: r for aid, (_d, _dup, r) in owned.items()}
     for aid, (article, _fp, _d) in fresh.items():
         rank[aid] = article.metadata_rank

@@ -21,7 +21,7 @@ from kzreader.annotations import Entity, Event, Link
 from kzreader.morphology import fold
 from kzreader.periods import day_text
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -46,11 +46,12 @@ CREATE TABLE IF NOT EXISTS events(
     id TEXT PRIMARY KEY, article TEXT, seq INTEGER, date TEXT, day_start INTEGER, day_end INTEGER, data TEXT);
 CREATE INDEX IF NOT EXISTS events_order ON events(day_start, day_end, article, seq, id);
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
-CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT);
-CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key);
+CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER);
+CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day);
 CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities(event);
 CREATE TABLE IF NOT EXISTS links(a TEXT, b TEXT, relation TEXT, reasons TEXT);
 CREATE INDEX IF NOT EXISTS links_a ON links(a);
+CREATE INDEX IF NOT EXISTS links_b ON links(b);
 """
 
 
@@ -261,15 +262,21 @@ class Store:
         return found
 
     def events_near(self, keys: Iterable[str], start: int, end: int, per_key: int) -> list[Event]:
-        """For each key, the events naming it nearest in date within a range of days."""
+        """For each key, the events naming it nearest in date on either side of the range's middle.
+
+        Two range scans of the (key, day) index per key, each stopping after
+        `per_key` rows, whatever the number of events that name the key.
+        """
         middle = (start + end) // 2
-        sql = ("SELECT e.id FROM event_entities k JOIN events e ON e.id = k.event WHERE k.key = ? "
-               "AND e.day_start IS NOT NULL AND e.day_end >= ? AND e.day_start <= ? "
-               "ORDER BY abs(e.day_start - ?) LIMIT ?")
+        after = ("SELECT event FROM event_entities WHERE key = ? AND day >= ? AND day <= ? "
+                 "ORDER BY day LIMIT ?")
+        before = ("SELECT event FROM event_entities WHERE key = ? AND day < ? AND day >= ? "
+                  "ORDER BY day DESC LIMIT ?")
         ids: dict[str, None] = {}
         for key in sorted(set(keys)):
-            for (eid,) in self.db.execute(sql, (key, start, end, middle, per_key)):
-                ids.setdefault(eid, None)
+            for sql, bound in ((after, end), (before, start)):
+                for (eid,) in self.db.execute(sql, (key, middle, bound, per_key // 2)):
+                    ids.setdefault(eid, None)
         out: list[Event] = []
         for chunk in _chunks(list(ids), 500):
             rows = self.db.execute(f"SELECT data FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
@@ -336,14 +343,17 @@ class Store:
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (ev.id, aid, seq, ev.date, start, end, json.dumps(data, ensure_ascii=False)),
             )
-            self.db.executemany("INSERT INTO event_entities VALUES (?, ?)", ((ev.id, k) for k in event_keys(ev)))
+            self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?)",
+                                ((ev.id, k, start) for k in event_keys(ev)))
 
     def update_event_entities(self, ev: Event) -> None:
         data = ev.to_dict()
         data.pop("links", None)
         self.db.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(data, ensure_ascii=False), ev.id))
         self.db.execute("DELETE FROM event_entities WHERE event=?", (ev.id,))
-        self.db.executemany("INSERT INTO event_entities VALUES (?, ?)", ((ev.id, k) for k in event_keys(ev)))
+        day = self.db.execute("SELECT day_start FROM events WHERE id=?", (ev.id,)).fetchone()
+        self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?)",
+                            ((ev.id, k, day[0] if day else None) for k in event_keys(ev)))
 
     def replace_links(self, events: Iterable[Event], owners: set[str]) -> None:
         """Store the links that touch `owners` (event ids); other stored links stay as they are."""
