@@ -8,7 +8,6 @@ photo-credit lines that are not body text. The sidecar wins where both speak.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -112,15 +111,6 @@ def article_files(root: Path, exclude: Path | None = None) -> Iterator[SourceFil
                 path = base / name
                 rel = path.relative_to(root).with_suffix("")
                 yield SourceFile(rel.as_posix(), path)
-
-
-def fingerprint(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_size, st.st_mtime_ns
-
-
-def content_hash(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def read_article(source: SourceFile) -> tuple[Article, bytes]:

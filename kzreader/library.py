@@ -62,13 +62,6 @@ class Library:
         self.searcher.close()
         self.store.close()
 
-    def reopen(self) -> None:
-        """See what another process (or a rebuild) committed since we opened."""
-        self.store.close()
-        self.store = ix_mod.open_store(self.index_dir, readonly=True)
-        self.searcher.store = self.store
-        self.searcher.refresh()
-
     # articles ----------------------------------------------------------------
     def articles(self, ids: list[str] | None = None) -> list[dict[str, Any]]:
         return self.store.summaries(ids)

@@ -100,8 +100,3 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def name_readings(word: str) -> tuple[Interp, ...]:
-    """Readings that carry a proper-name qualifier (imię, nazwisko, nazwa_geograficzna, ...)."""
-    return tuple(i for i in analyse(word) if i.names and i.names != ("nazwa_pospolita",))

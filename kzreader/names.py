@@ -94,15 +94,6 @@ class NameVote:
                     self.forms[part] += 1
         self._choice = None
 
-    def remove(self, words: Iterable[str]) -> None:
-        for w in words:
-            for part in w.split("-"):
-                if self.forms.get(part, 0) > 1:
-                    self.forms[part] -= 1
-                else:
-                    self.forms.pop(part, None)
-        self._choice = None
-
     def choices(self) -> Mapping[str, str]:
         if self._choice is None:
             self._choice = self._vote()
