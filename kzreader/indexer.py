@@ -175,12 +175,12 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
         store.put_signature(aid, dedup.signature(article.text, article.regions))
         store.put_names(aid, pipeline.unknown_names(article.text, article.regions))
 
-    duplicates = _update_duplicates(store, fresh, removed)
-    reanalyse = _reanalyse_for_duplicates(store, fresh, duplicates)
+    owned = store.own_dates()
+    duplicates = _update_duplicates(store, fresh, removed, owned)
+    reanalyse = _reanalyse_for_duplicates(store, fresh, duplicates, owned)
     report.reanalysed = sorted(reanalyse)
 
     name_forms = store.name_forms()
-    owned = store.own_dates()
     jobs = [_job(a) for a, _fp, _d in fresh.values()]
     jobs += [_job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
     results = _analyse_all(jobs, name_forms, progress, procs)
@@ -208,14 +208,14 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 
     for aid, (article, fp, digest) in fresh.items():
         store.put_file(aid, str(article.path), fp, digest)
-    _corpus_passes(store, {r.id for r in results}, progress, touched_all=not known)
+    _corpus_passes(store, {r.id for r in results}, duplicates, progress, touched_all=not known)
     store.set_meta("complete", "1")
     store.commit()
 
 
-def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]], removed: list[str]) -> dict[str, str]:
-    """Duplicate status of every article the change can affect; others keep theirs."""
-    owned = store.own_dates()
+def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]], removed: list[str],
+                       owned: dict[str, tuple[str | None, str | None, int]]) -> dict[str, str]:
+    """Every article's original after the change: recomputed where the change can affect it."""
     sizes = store.signature_sizes()
     affected: set[str] = set(fresh)
     sigs: dict[str, list[int]] = {}
@@ -246,11 +246,11 @@ def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]],
     return result
 
 
-def _reanalyse_for_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]],
-                              duplicates: dict[str, str]) -> set[str]:
+def _reanalyse_for_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]], duplicates: dict[str, str],
+                              owned: dict[str, tuple[str | None, str | None, int]]) -> set[str]:
     """Unchanged articles whose original changed or went: their inherited date may differ."""
     out: set[str] = set()
-    for aid, (own_date, old_dup, _rank) in store.own_dates().items():
+    for aid, (own_date, old_dup, _rank) in owned.items():
         if aid in fresh:
             continue
         new_dup = duplicates.get(aid)
@@ -357,7 +357,8 @@ NEIGHBOUR_EVENTS_PER_KEY = 40
 NEIGHBOUR_DAYS = 30000  # about three years either side, in yyyymmdd steps
 
 
-def _corpus_passes(store: Store, touched: set[str], progress: Progress | None, touched_all: bool = False) -> None:
+def _corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], progress: Progress | None,
+                   touched_all: bool = False) -> None:
     """Corpus-wide choices over stored results: one name per entity, links between events.
 
     Only the touched articles and their neighbours (articles naming the same
@@ -395,8 +396,6 @@ def _corpus_passes(store: Store, touched: set[str], progress: Progress | None, t
         keys = {k for ev in own for k in event_keys(ev)}
         for ev in store.events_near(keys, lo, hi, NEIGHBOUR_EVENTS_PER_KEY):
             events.setdefault(ev.id, ev)
-    owned = store.own_dates()
-    duplicates = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup}
     related_articles = {a for a, d in duplicates.items() if d in touched} | {d for a, d in duplicates.items()
                                                                              if a in touched}
     for ev in store.events_of(related_articles):

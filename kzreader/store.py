@@ -21,7 +21,7 @@ from kzreader.annotations import Entity, Event, Link
 from kzreader.morphology import fold
 from kzreader.periods import day_text
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS entities(article TEXT, key TEXT, name TEXT, type TEXT
     last TEXT);
 CREATE INDEX IF NOT EXISTS entities_last ON entities(last);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
+CREATE TABLE IF NOT EXISTS entity_names(article TEXT, key TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS entity_names_name ON entity_names(name);
+CREATE INDEX IF NOT EXISTS entity_names_article ON entity_names(article);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
 CREATE TABLE IF NOT EXISTS events(
@@ -193,7 +196,7 @@ class Store:
 
     def delete_article(self, aid: str) -> None:
         for table, col in (("files", "id"), ("articles", "id"), ("shingles", "id"), ("names", "id"),
-                           ("entities", "article")):
+                           ("entities", "article"), ("entity_names", "article")):
             self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
         self.delete_events(aid)
 
@@ -237,6 +240,13 @@ class Store:
             ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False),
               _last_word(e.name) if e.type == "person" else None)
              for e in entities),
+        )
+        # Every way a reader may name an entity, folded, so a filter by name is an index lookup.
+        self.db.execute("DELETE FROM entity_names WHERE article=?", (aid,))
+        self.db.executemany(
+            "INSERT INTO entity_names VALUES (?, ?, ?)",
+            ((aid, e.key, n) for e in entities
+             for n in {fold(x) for x in (e.name, e.key.split(":", 1)[-1], *e.aliases)}),
         )
 
     def entities(self, aid: str) -> list[Entity]:
@@ -461,15 +471,8 @@ class Store:
 
     def entity_keys_matching(self, name: str) -> list[str]:
         """Keys of entities whose name, key or alias is `name` (case and diacritics aside)."""
-        wanted = fold(name.strip())
-        keys: list[str] = []
-        for key, name_, data in self.db.execute("SELECT DISTINCT key, name, data FROM entities"):
-            ent = json.loads(data)
-            names = [name_, key.split(":", 1)[-1], *ent.get("aliases", [])]
-            if any(fold(n) == wanted for n in names) and key not in keys:
-                keys.append(key)
-        return keys
-
+        rows = self.db.execute("SELECT DISTINCT key FROM entity_names WHERE name=? ORDER BY key", (fold(name.strip()),))
+        return [r[0] for r in rows]
 
 KEYWORD_KEYS = 3
 
