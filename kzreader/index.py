@@ -135,16 +135,20 @@ def healthy(index_dir: Path) -> str | None:
     except StoreError as exc:
         return str(exc)
     try:
-        if store.get_meta("complete") != "1":
-            return "the last indexing did not finish"
-        ix = open_whoosh(index_dir)
-        with ix.searcher() as s:
-            if s.doc_count() != store.article_count():
-                return "the search index and the article store disagree"
+        with open_whoosh(index_dir).searcher() as s:
+            return disagreement(store, s.doc_count())
     except Exception as exc:  # noqa: BLE001 - any failure to open means: rebuild
         return f"the search index cannot be read ({exc.__class__.__name__}: {exc})"
     finally:
         store.close()
+
+
+def disagreement(store: Store, doc_count: int) -> str | None:
+    """What makes an opened index untrustworthy: an unfinished build, or halves that disagree."""
+    if store.get_meta("complete") != "1":
+        return "the last indexing did not finish"
+    if doc_count != store.article_count():
+        return "the search index and the article store disagree"
     return None
 
 

@@ -16,7 +16,7 @@ from kzreader.morphology import morfeusz
 from kzreader.names import NameVote
 from kzreader.periods import day_number
 from kzreader.search import Matcher, SearchResult, Searcher, Span
-from kzreader.store import ArticleRecord, Store
+from kzreader.store import ArticleRecord, Store, StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +51,36 @@ class Library:
         Without `update` the index is still built when there is none, or when it
         cannot be read: it is a cache of the articles.
         """
-        report = None
-        if update or rebuild or not ix_mod.is_built(index_dir) or ix_mod.healthy(index_dir):
-            report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log)
+        if not (update or rebuild) and ix_mod.is_built(index_dir):
+            trusted = cls._open_checked(corpus, index_dir)
+            if trusted is not None:
+                return trusted, None
+        report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log)
         store = ix_mod.open_store(index_dir, readonly=True)
+        return cls._ready(corpus, index_dir, store, Searcher(index_dir, store)), report
+
+    @classmethod
+    def _open_checked(cls, corpus: Path, index_dir: Path) -> "Library | None":
+        """The index as it stands, checked on the objects that will serve it; None if it needs rebuilding."""
+        try:
+            store = ix_mod.open_store(index_dir, readonly=True)
+        except StoreError:
+            return None
+        try:
+            searcher = Searcher(index_dir, store)
+        except Exception:  # noqa: BLE001 - any failure to open the search index means: rebuild
+            store.close()
+            return None
+        if ix_mod.disagreement(store, searcher.doc_count()):
+            searcher.close()
+            store.close()
+            return None
+        return cls._ready(corpus, index_dir, store, searcher)
+
+    @classmethod
+    def _ready(cls, corpus: Path, index_dir: Path, store: Store, searcher: Searcher) -> "Library":
         analysis.use_names(NameVote.from_dict(store.name_forms()).choices())
-        return cls(corpus, index_dir, store, Searcher(index_dir, store)), report
+        return cls(corpus, index_dir, store, searcher)
 
     def close(self) -> None:
         self.searcher.close()

@@ -93,10 +93,9 @@ class Searcher:
     def close(self) -> None:
         self._searcher.close()
 
-    def refresh(self) -> None:
+    def doc_count(self) -> int:
         with self._lock:
-            self._searcher = self._searcher.refresh()
-            self._cache.clear()
+            return int(self._searcher.doc_count())
 
     def parse(self, text: str) -> wq.Query:
         return parse(self._parser, text)
