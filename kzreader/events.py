@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from kzreader import money
 from kzreader.annotations import Entity, Event, Link, Timex
 from kzreader.morphology import Interp, analyse, fold
 from kzreader.names import candidates
@@ -62,7 +63,6 @@ _CLASS_OF = {lemma: cls for cls, words in _CLASSES.items() for lemma in words.sp
 _COMPARISON = frozenset({"porównanie", "stosunek", "analogiczny", "względem"})
 _LOCATIVE = frozenset({"w", "we", "na", "do"})
 _ACTORS = frozenset({"person", "org"})
-_MONEY_KEY = re.compile(r"^money:([0-9.eE+-]+):?(\w*)")
 
 # Link thresholds. Conflicts are only claimed for dates a few months apart:
 # two explicit dates years apart for a similar story are usually two
@@ -345,14 +345,7 @@ def _window(ev: Event) -> tuple[date | None, date | None]:
 
 def _money(keys: Sequence[str]) -> tuple[float, str] | None:
     """The amount nearest the date (entity keys come nearest first), from its `money:<amount>:<currency>` key."""
-    for k in keys:
-        m = _MONEY_KEY.match(k)
-        if m:
-            try:
-                return float(m.group(1)), m.group(2).upper()
-            except ValueError:
-                continue
-    return None
+    return next((found for k in keys if (found := money.from_key(k))), None)
 
 
 def _surname(key: str) -> str | None:
@@ -362,7 +355,7 @@ def _surname(key: str) -> str | None:
 
 def _facts(ev: Event) -> _Facts:
     lo, hi = _window(ev)
-    keys = frozenset(k for k in ev.entities if not k.startswith("money:"))
+    keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
     return _Facts(
         event=ev, lo=lo, hi=hi, keys=keys,
         surnames=frozenset(s for s in map(_surname, keys) if s),

@@ -70,7 +70,21 @@ class Amount:
 
     @property
     def key(self) -> str:
-        return f"money:{amount_key(self.amount)}:{self.currency}"
+        return f"{KEY_PREFIX}{amount_key(self.amount)}:{self.currency}"
+
+
+KEY_PREFIX = "money:"
+
+
+def from_key(key: str) -> tuple[float, str] | None:
+    """(amount, currency) from an entity key `Amount.key` wrote, or None for any other key."""
+    if not key.startswith(KEY_PREFIX):
+        return None
+    amount, _, currency = key[len(KEY_PREFIX):].partition(":")
+    try:
+        return float(amount), currency.upper()
+    except ValueError:
+        return None
 
 
 def amount_key(amount: float) -> str:
