@@ -148,12 +148,9 @@ def polish_analyzer() -> "Tokenizer":
     return PolishTokenizer() | PolishLemmaFilter()
 
 
-def word_terms(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, index terms) of each word of text[start:end], for highlighting."""
-    for match in WORD.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        terms = index_terms(word)
-        if "-" in word:
-            parts = tuple(t for part in word.split("-") if part for t in index_terms(part))
-            terms = terms + parts
-        yield match.start(), match.end(), terms
+def word_terms_of(word: str) -> tuple[str, ...]:
+    """Every term indexed for one word of the text, its hyphenated parts' too: for highlighting."""
+    terms = index_terms(word)
+    if "-" in word:
+        terms = terms + tuple(t for part in word.split("-") if part for t in index_terms(part))
+    return terms

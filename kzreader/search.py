@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import query as wq
+from whoosh import collectors, query as wq
 
 from kzreader import index as ix_mod
-from kzreader.analysis import word_terms
+from kzreader.analysis import word_terms_of
 from kzreader.query import highlight_terms, make_parser, parse
 from kzreader.store import Store
+from kzreader.tokens import WORD
 
 SNIPPET_CONTEXT = 70
 MAX_SNIPPETS = 3
@@ -59,25 +59,37 @@ class SearchResult:
     hits: list[Hit]
 
 
-@dataclass(frozen=True, slots=True)
 class Matcher:
-    """Decides which words of an article a query matched."""
+    """Decides which words of an article a query matched.
 
-    terms: frozenset[str]
-    prefixes: tuple[str, ...]
+    Each distinct word is judged once per query: an article repeats its words,
+    and the twenty hits of one page share most of them.
+    """
+
+    def __init__(self, terms: frozenset[str], prefixes: tuple[str, ...]) -> None:
+        self.terms = terms
+        self.prefixes = prefixes
+        self._verdict: dict[str, bool] = {}
 
     def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
-        return list(self._iter(text, regions))
-
-    def _iter(self, text: str, regions: list[tuple[int, int]]) -> Iterator[Span]:
         if not self.terms and not self.prefixes:
-            return
+            return []
+        verdict = self._verdict
+        out: list[Span] = []
         for start, end in regions:
-            for s, e, terms in word_terms(text, start, end):
-                if any(t in self.terms for t in terms) or (
-                    self.prefixes and any(t.startswith(self.prefixes) for t in terms)
-                ):
-                    yield Span(s, e)
+            for m in WORD.finditer(text, start, end):
+                word = m.group()
+                hit = verdict.get(word)
+                if hit is None:
+                    hit = verdict[word] = self._matches(word)
+                if hit:
+                    out.append(Span(m.start(), m.end()))
+        return out
+
+    def _matches(self, word: str) -> bool:
+        terms = word_terms_of(word)
+        return any(t in self.terms for t in terms) or (
+            bool(self.prefixes) and any(t.startswith(self.prefixes) for t in terms))
 
 
 class Searcher:
@@ -86,7 +98,7 @@ class Searcher:
         self.store = store
         self._ix = ix_mod.open_whoosh(index_dir)
         self._parser = make_parser(self._ix.schema)
-        self._searcher = self._ix.searcher()
+        self._searcher = ix_mod.open_searcher(self._ix)
         self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -113,7 +125,13 @@ class Searcher:
                 self._cache.move_to_end(key)
                 return cached
             q = self.parse(text)
-            results = self._searcher.search(q, limit=limit)
+            # One scored pass that also counts. Block-quality skipping and
+            # matcher replacement drop documents from Whoosh's count, which
+            # then costs a second, unscored pass; on common words they skip
+            # almost nothing anyway.
+            collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+            self._searcher.search_with_collector(q, collector)
+            results = collector.results()
             total = len(results)
             found = [(h["id"], h.score) for h in results]
         matcher = self.matcher(text)
