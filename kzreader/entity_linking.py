@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from kzreader.annotations import Entity
 from kzreader.morphology import fold
 from kzreader.name_matching import UnionFind, given_compatible, name_parts
+
+
+Renames = dict[str, tuple[str, str, list[str]]]
 
 
 def link_corpus(per_article: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
@@ -17,39 +21,64 @@ def link_corpus(per_article: dict[str, list[Entity]]) -> dict[str, list[Entity]]
     Places and organisations: a name that is another entity's alias (OSW and
     Ośrodek Studiów Wschodnich) takes that entity's key and name.
     """
-    renames = {**_corpus_people(per_article), **_corpus_others(per_article)}
-    out: dict[str, list[Entity]] = {}
-    for article, entities in per_article.items():
-        merged: dict[str, Entity] = {}
-        for ent in entities:
-            key, name, extra = ent.key, ent.name, []
-            if ent.type != "money" and ent.key in renames:
-                key, name, extra = renames[ent.key]
-            aliases = [a for a in dict.fromkeys([*ent.aliases, ent.name, *extra]) if a != name]
-            new = Entity(key, name, ent.type, list(ent.mentions), aliases, ent.amount, ent.currency, ent.qualifier)
-            old = merged.get(key)
-            if old is None:
-                merged[key] = new
-                continue
-            spans = {(m.start, m.end) for m in old.mentions}
-            old.mentions.extend(m for m in new.mentions if (m.start, m.end) not in spans)
-            old.mentions.sort(key=lambda m: m.start)
-            old.aliases = [a for a in dict.fromkeys([*old.aliases, *new.aliases]) if a != old.name]
-        out[article] = sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
-    return out
+    renames = corpus_renames(e for entities in per_article.values() for e in entities)
+    return {article: apply_renames(entities, renames) for article, entities in per_article.items()}
 
 
-def _corpus_people(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str, str, list[str]]]:
+def corpus_renames(entities: Iterable[Entity]) -> Renames:
+    """Old key -> (new key, name, other names), from one pass over every entity of the corpus.
+
+    Takes an iterable so that a large corpus can be streamed from the store
+    instead of held in memory whole.
+    """
+    people = _PeopleTally()
+    others = _OthersTally()
+    for ent in entities:
+        if ent.type == "person":
+            people.add(ent)
+        elif ent.type in ("place", "org"):
+            others.add(ent)
+    return {**people.renames(), **others.renames()}
+
+
+def apply_renames(entities: list[Entity], renames: Renames) -> list[Entity]:
+    """An article's entities under their corpus-wide keys and names, merged where two became one."""
+    merged: dict[str, Entity] = {}
+    for ent in entities:
+        key, name, extra = ent.key, ent.name, []
+        if ent.type != "money" and ent.key in renames:
+            key, name, extra = renames[ent.key]
+        aliases = [a for a in dict.fromkeys([*ent.aliases, ent.name, *extra]) if a != name]
+        new = Entity(key, name, ent.type, list(ent.mentions), aliases, ent.amount, ent.currency, ent.qualifier)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = new
+            continue
+        spans = {(m.start, m.end) for m in old.mentions}
+        old.mentions.extend(m for m in new.mentions if (m.start, m.end) not in spans)
+        old.mentions.sort(key=lambda m: m.start)
+        old.aliases = [a for a in dict.fromkeys([*old.aliases, *new.aliases]) if a != old.name]
+    return sorted(merged.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+class _PeopleTally:
     """Old person key -> (new key, canonical name, other spellings)."""
-    articles: Counter[str] = Counter()
-    mentions: Counter[str] = Counter()
-    keys_of: dict[str, set[str]] = defaultdict(set)
-    for entities in per_article.values():
-        for ent in entities:
-            if ent.type == "person":
-                articles[ent.name] += 1
-                mentions[ent.name] += len(ent.mentions)
-                keys_of[ent.name].add(ent.key)
+
+    def __init__(self) -> None:
+        self.articles: Counter[str] = Counter()
+        self.mentions: Counter[str] = Counter()
+        self.keys_of: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, ent: Entity) -> None:
+        self.articles[ent.name] += 1
+        self.mentions[ent.name] += len(ent.mentions)
+        self.keys_of[ent.name].add(ent.key)
+
+    def renames(self) -> Renames:
+        return _people_renames(self.articles, self.mentions, self.keys_of)
+
+
+def _people_renames(articles: Counter[str], mentions: Counter[str], keys_of: dict[str, set[str]]) -> Renames:
     names = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))
     parts = {n: name_parts(n) for n in names}
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -67,7 +96,7 @@ def _corpus_people(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str,
             owners = {uf.find(f) for f in by_surname.get(parts[n][0], ())}
             if len(owners) == 1:
                 uf.union(n, owners.pop())
-    out: dict[str, tuple[str, str, list[str]]] = {}
+    out: Renames = {}
     rank = {n: i for i, n in enumerate(names)}
     for members in uf.groups():
         members.sort(key=rank.__getitem__)
@@ -80,23 +109,30 @@ def _corpus_people(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str,
     return out
 
 
-def _corpus_others(per_article: dict[str, list[Entity]]) -> dict[str, tuple[str, str, list[str]]]:
+class _OthersTally:
     """Old key -> (new key, name, aliases) for places and organisations, joined where a name is an alias."""
-    info: dict[str, Entity] = {}
-    names_of: dict[str, set[str]] = defaultdict(set)
-    for entities in per_article.values():
-        for ent in entities:
-            if ent.type in ("place", "org"):
-                best = info.get(ent.key)
-                if best is None or len(ent.aliases) > len(best.aliases):
-                    info[ent.key] = ent
-                names_of[ent.key].add(ent.name)
+
+    def __init__(self) -> None:
+        self.info: dict[str, Entity] = {}
+        self.names_of: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, ent: Entity) -> None:
+        best = self.info.get(ent.key)
+        if best is None or len(ent.aliases) > len(best.aliases):
+            self.info[ent.key] = ent
+        self.names_of[ent.key].add(ent.name)
+
+    def renames(self) -> Renames:
+        return _others_renames(self.info, self.names_of)
+
+
+def _others_renames(info: dict[str, Entity], names_of: dict[str, set[str]]) -> Renames:
     uf: UnionFind[str] = UnionFind(info)
     by_name: dict[tuple[str, str], str] = {}
     for key, ent in info.items():
         for n in (*names_of[key], *ent.aliases):
             uf.union(key, by_name.setdefault((ent.type, fold(n)), key))
-    out: dict[str, tuple[str, str, list[str]]] = {}
+    out: Renames = {}
     for keys in uf.groups():
         main = max(keys, key=lambda k: (len(info[k].aliases), k))
         extra = [n for k in keys for n in (*names_of[k], *info[k].aliases)]

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from kzreader import analysis, dedup, index as ix_mod, pipeline
 from kzreader.annotations import Entity, Event
 from kzreader.corpus import Article, SourceFile, article_files, read_article
 from kzreader.decoding import NotText
-from kzreader.entity_linking import link_corpus
+from kzreader.entity_linking import apply_renames, corpus_renames
 from kzreader.events import link_events
 from kzreader.metadata import sidecar_path
 from kzreader.morphology import fold
@@ -183,24 +183,25 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     name_forms = store.name_forms()
     jobs = [_job(a) for a, _fp, _d in fresh.values()]
     jobs += [_job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
-    results = _analyse_all(jobs, name_forms, progress, procs)
-    report.words = sum(r.words for r in results)
-
     ix = ix_mod.open_whoosh(index_dir)
     workers = _workers(procs)
-    if workers > 1 and len(results) >= PARALLEL_FROM:
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
         # One segment per process: the final single-segment merge would undo the parallelism.
         writer = ix.writer(procs=workers, multisegment=True, limitmb=128)
     else:
         writer = ix.writer(limitmb=256)
+    written: set[str] = set()
     try:
         for aid in removed:
             writer.delete_by_term("id", aid)
-        for result in results:
+        # Each result is written as it arrives, so a build never holds every article's analysis.
+        for result in _analyse_all(jobs, name_forms, progress, procs):
+            report.words += result.words
             record = fresh[result.id][0] if result.id in fresh else None
             _write_document(writer, store, result, record)
+            written.add(result.id)
         if progress:
-            progress("committing", len(results), len(results))
+            progress("committing", len(jobs), len(jobs))
         writer.commit()
     except BaseException:
         writer.cancel()
@@ -208,7 +209,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 
     for aid, (article, fp, digest) in fresh.items():
         store.put_file(aid, str(article.path), fp, digest)
-    _corpus_passes(store, {r.id for r in results}, duplicates, progress, touched_all=not known)
+    _corpus_passes(store, written, duplicates, progress, touched_all=not known)
     store.set_meta("complete", "1")
     store.commit()
 
@@ -290,24 +291,22 @@ def _job_from_record(store: Store, aid: str, own_date: str | None, duplicates: d
 
 
 def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], progress: Progress | None,
-                 procs: int | None) -> list[pipeline.Analysed]:
+                 procs: int | None) -> Iterator[pipeline.Analysed]:
     analysis.use_names(NameVote.from_dict(name_forms).choices())
     workers = _workers(procs)
-    results: list[pipeline.Analysed] = []
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(workers, initializer=pipeline.init_worker, initargs=(name_forms,)) as pool:
             for n, result in enumerate(pool.imap(pipeline.analyse, jobs, chunksize=16), 1):
-                results.append(result)
+                yield result
                 if progress and (n % 50 == 0 or n == len(jobs)):
                     progress("analysing", n, len(jobs))
-        return results
+        return
     pipeline.init_worker(name_forms)
     for n, job in enumerate(jobs, 1):
-        results.append(pipeline.analyse(job))
+        yield pipeline.analyse(job)
         if progress and (n % 20 == 0 or n == len(jobs)):
             progress("analysing", n, len(jobs))
-    return results
 
 
 def _workers(procs: int | None) -> int:
@@ -355,6 +354,7 @@ def _event_days(event: Event) -> tuple[int, int] | None:
 NEIGHBOUR_ARTICLES = 100
 NEIGHBOUR_EVENTS_PER_KEY = 40
 NEIGHBOUR_DAYS = 30000  # about three years either side, in yyyymmdd steps
+LINK_CHUNK = 1000
 
 
 def _corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], progress: Progress | None,
@@ -367,23 +367,30 @@ def _corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], 
     """
     if progress:
         progress("linking", 0, 1)
-    mine = store.entities_of(touched)
-    surnames = {e.name.replace("-", " ").split()[-1] for ents in mine.values() for e in ents
-                if e.type == "person" and e.name.split()}
-    names = {n for ents in mine.values() for e in ents for n in (e.name, *e.aliases)}
-    scope = touched | store.articles_naming({fold(s) for s in surnames}, names, NEIGHBOUR_ARTICLES)
-    before = store.entities_of(scope)
-    after = link_corpus({aid: [Entity.from_dict(e.to_dict()) for e in ents] for aid, ents in before.items()})
+    if touched_all:
+        scope = set(store.article_ids())
+        renames = corpus_renames(store.each_entity())
+    else:
+        mine = store.entities_of(touched)
+        surnames = {e.name.replace("-", " ").split()[-1] for ents in mine.values() for e in ents
+                    if e.type == "person" and e.name.split()}
+        names = {n for ents in mine.values() for e in ents for n in (e.name, *e.aliases)}
+        scope = touched | store.articles_naming({fold(s) for s in surnames}, names, NEIGHBOUR_ARTICLES)
+        renames = corpus_renames(e for ents in store.entities_of(scope).values() for e in ents)
+    # In chunks, so that a full build never holds every article's entities at once.
     renamed: dict[str, dict[str, str]] = {}
-    for aid, ents in after.items():
-        old = before.get(aid, [])
-        if aid in touched or [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
-            store.put_entities(aid, ents)
-            changes = _key_changes(old, ents)
-            if changes:
-                renamed[aid] = changes
-    if renamed:
-        for ev in store.events_of(renamed):
+    ordered = sorted(scope)
+    for i in range(0, len(ordered), LINK_CHUNK):
+        for aid, old in store.entities_of(ordered[i : i + LINK_CHUNK]).items():
+            ents = apply_renames(old, renames)
+            if aid in touched or [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
+                store.put_entities(aid, ents)
+                changes = _key_changes(old, ents)
+                if changes:
+                    renamed[aid] = changes
+    ordered = sorted(renamed)
+    for i in range(0, len(ordered), LINK_CHUNK):
+        for ev in store.events_of(ordered[i : i + LINK_CHUNK]):
             ev.entities = list(dict.fromkeys(renamed[ev.article].get(k, k) for k in ev.entities))
             store.update_event_entities(ev)
     own = store.events_of(touched | set(renamed))

@@ -261,6 +261,11 @@ class Store:
                 out.setdefault(aid, []).append(Entity.from_dict(json.loads(data)))
         return out
 
+    def each_entity(self) -> Iterator[Entity]:
+        """Every stored entity, streamed: a corpus-wide pass without the corpus in memory."""
+        for (data,) in self.db.execute("SELECT data FROM entities"):
+            yield Entity.from_dict(json.loads(data))
+
     def articles_naming(self, surnames: Iterable[str], names: Iterable[str], limit: int) -> set[str]:
         """Articles with a person of one of these surnames, or an entity of one of these names."""
         found: set[str] = set()

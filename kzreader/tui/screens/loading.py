@@ -47,14 +47,14 @@ class LoadingScreen(Screen[None]):
 
     @dataclass
     class Progress(Message):
-        """Posted from the indexing thread; several in a row collapse into the newest."""
+        """Posted from the indexing thread; several of one phase in a row collapse into the newest."""
 
         phase: str
         done: int
         total: int
 
         def can_replace(self, message: Message) -> bool:
-            return isinstance(message, LoadingScreen.Progress)
+            return isinstance(message, LoadingScreen.Progress) and message.phase == self.phase
 
     def __init__(self, corpus: Path, index_dir: Path, update: bool = False, rebuild: bool = False) -> None:
         super().__init__()
