@@ -393,9 +393,23 @@ def _corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], 
         for ev in store.events_of(ordered[i : i + LINK_CHUNK]):
             ev.entities = list(dict.fromkeys(renamed[ev.article].get(k, k) for k in ev.entities))
             store.update_event_entities(ev)
-    own = store.events_of(touched | set(renamed))
+    own = store.events_of(scope if touched_all else touched | set(renamed))
     owners = {ev.id for ev in own}
     events = {ev.id: ev for ev in own}
+    if not touched_all:
+        _add_neighbour_events(store, own, events, touched, duplicates)
+    batch = list(events.values())
+    for ev in batch:
+        ev.links = []
+    link_events(batch, duplicates, focus=None if touched_all else owners)
+    store.replace_links(batch, owners)
+    if progress:
+        progress("linking", 1, 1)
+
+
+def _add_neighbour_events(store: Store, own: list[Event], events: dict[str, Event], touched: set[str],
+                          duplicates: dict[str, str]) -> None:
+    """Events a link from the touched articles' events could reach: same keys nearby in time, and copies."""
     dated = [d for ev in own if (d := _event_days(ev))]
     if dated:
         lo = min(d[0] for d in dated) - NEIGHBOUR_DAYS
@@ -407,13 +421,6 @@ def _corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], 
                                                                              if a in touched}
     for ev in store.events_of(related_articles):
         events.setdefault(ev.id, ev)
-    batch = list(events.values())
-    for ev in batch:
-        ev.links = []
-    link_events(batch, duplicates, focus=None if touched_all else owners)
-    store.replace_links(batch, owners)
-    if progress:
-        progress("linking", 1, 1)
 
 
 def _key_changes(old: list[Entity], new: list[Entity]) -> dict[str, str]:
