@@ -2,7 +2,7 @@
 
 - Phrases: the analyzer stacks several terms at one position, and Whoosh's own
   phrase node would read each as the next word; ours groups them by position
-  into `Sequence(Or(...), Or(...))`, so `"elektrownia atomowa"` finds
+  into `StackedPhrase(Or(...), Or(...))`, so `"elektrownia atomowa"` finds
   "elektrownię atomową" and keeps word order.
 - `=Rosji`: only that form (the analyzer's exact terms).
 - `przyj*`: a prefix of the typed text, folded, never run through the
@@ -24,6 +24,7 @@ from whoosh.qparser.taggers import RegexTagger
 from kzreader import periods
 from kzreader.analysis import EXACT
 from kzreader.morphology import fold
+from kzreader.phrase import StackedPhrase
 
 MAX_QUERY = 2000
 DEFAULT_FIELDS = ("body", "title")
@@ -61,7 +62,7 @@ def stacked_query(schema: object, fieldname: str, text: str, slop: int = 1, boos
     alternatives = [_any_of(fieldname, terms, boost) for _, terms in sorted(slots.items())]
     if len(alternatives) == 1:
         return alternatives[0]
-    return wq.Sequence(alternatives, slop=slop, boost=boost)
+    return StackedPhrase(alternatives, slop=slop, boost=boost)
 
 
 class PolishQueryParser(QueryParser):

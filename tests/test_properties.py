@@ -63,3 +63,31 @@ def test_an_indexed_word_finds_its_article(words: list[str], data: st.DataObject
     with ix.searcher() as s:
         hits = {h["id"] for h in s.search(parse(make_parser(ix.schema), word), limit=None)}
     assert "doc" in hits
+
+
+WORDS = ["Rosja", "Rosji", "Chiny", "Chin", "wizyta", "wizycie", "Kasym-Żomart", "Tokajew", "i", "w", "Astana"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), min_size=1, max_size=30),
+       st.lists(st.sampled_from(WORDS), min_size=2, max_size=4))
+def test_phrases_match_exactly_the_documents_whoosh_spans_match(docs: list[list[str]], phrase: list[str]) -> None:
+    """The position-set phrase matcher finds the same documents as Whoosh's own span matching."""
+    from whoosh import query as wq
+    from whoosh.filedb.filestore import RamStorage
+
+    from kzreader.index import make_schema
+    from kzreader.phrase import StackedPhrase
+    from kzreader.query import stacked_query
+
+    ix = RamStorage().create_index(make_schema())
+    with ix.writer() as w:
+        for n, words in enumerate(docs):
+            w.add_document(id=str(n), body=" ".join(words))
+    ours = stacked_query(ix.schema, "body", " ".join(phrase))
+    assert isinstance(ours, StackedPhrase)
+    spans = wq.Sequence(ours.subqueries, slop=1)
+    with ix.searcher() as s:
+        assert set(s.docs_for_query(ours)) == set(s.docs_for_query(spans))
+        found = {hit["id"] for hit in s.search(ours, limit=None)}
+        assert found == {str(d) for d in s.docs_for_query(spans)}
