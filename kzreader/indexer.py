@@ -383,7 +383,7 @@ def _corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], 
     for i in range(0, len(ordered), LINK_CHUNK):
         for aid, old in store.entities_of(ordered[i : i + LINK_CHUNK]).items():
             ents = apply_renames(old, renames)
-            if aid in touched or [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
+            if [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
                 store.put_entities(aid, ents)
                 changes = _key_changes(old, ents)
                 if changes:
