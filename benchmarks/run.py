@@ -65,14 +65,18 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def build(corpus: Path, index_dir: Path, procs: int) -> dict[str, float]:
+    # Phases go to stderr as they start, so a long build shows where it is.
     code = (
         "import sys, json, time; from pathlib import Path; from kzreader.indexer import refresh; "
-        "t=time.perf_counter(); r=refresh(Path(sys.argv[1]), Path(sys.argv[2]), procs=int(sys.argv[3])); "
+        "t=time.perf_counter(); seen=set(); "
+        "say=lambda p, n, total: p in seen or seen.add(p) or print(f'{time.perf_counter()-t:8.1f} s  {p}', "
+        "file=sys.stderr, flush=True); "
+        "r=refresh(Path(sys.argv[1]), Path(sys.argv[2]), procs=int(sys.argv[3]), progress=say); "
         "print(json.dumps({'seconds': time.perf_counter()-t, 'words': r.words, 'articles': len(r.added)}))"
     )
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     out = subprocess.run([sys.executable, "-c", code, str(corpus), str(index_dir), str(procs)], check=True,
-                         capture_output=True, text=True, cwd=ROOT)
+                         stdout=subprocess.PIPE, text=True, cwd=ROOT)
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     data = json.loads(out.stdout.strip().splitlines()[-1])
     return {

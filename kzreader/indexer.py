@@ -32,7 +32,8 @@ from kzreader.store import ArticleRecord, Store, StoreError, event_keys
 Progress = Callable[[str, int, int], None]
 Log = Callable[[str], None]
 
-# Below this many articles, starting worker processes costs more than it saves.
+# Below this many articles, starting worker processes (or counting every
+# shingle's holders in one pass) costs more than it saves.
 PARALLEL_FROM = 200
 
 
@@ -176,7 +177,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
         store.put_names(aid, pipeline.unknown_names(article.text, article.regions))
 
     owned = store.own_dates()
-    duplicates = _update_duplicates(store, fresh, removed, owned)
+    duplicates = _update_duplicates(store, fresh, removed, owned, progress)
     reanalyse = _reanalyse_for_duplicates(store, fresh, duplicates, owned)
     report.reanalysed = sorted(reanalyse)
 
@@ -215,15 +216,19 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 
 
 def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]], removed: list[str],
-                       owned: dict[str, tuple[str | None, str | None, int]]) -> dict[str, str]:
+                       owned: dict[str, tuple[str | None, str | None, int]],
+                       progress: Progress | None = None) -> dict[str, str]:
     """Every article's original after the change: recomputed where the change can affect it."""
     sizes = store.signature_sizes()
     affected: set[str] = set(fresh)
     sigs: dict[str, list[int]] = {}
     memo: dict[str, Counter[str]] = {}
-    for aid in fresh:
+    frequent = store.frequent_hashes(dedup.COMMON) if len(fresh) >= PARALLEL_FROM else None
+    for n, aid in enumerate(fresh, 1):
+        if progress and (n % 500 == 0 or n == len(fresh)):
+            progress("copies", n, len(fresh))
         sigs[aid] = store.signature(aid)
-        memo[aid] = store.shared(sigs[aid], dedup.COMMON)
+        memo[aid] = store.shared(sigs[aid], dedup.COMMON, frequent)
         # Another article can have become a copy of this one only if this one holds most of it.
         affected.update(other for other, n in memo[aid].items()
                         if other != aid and n >= dedup.CONTAINED * sizes.get(other, 0) > 0)
@@ -239,7 +244,7 @@ def _update_duplicates(store: Store, fresh: dict[str, tuple[Article, str, str]],
     by_sig = {tuple(sigs[a]): memo[a] for a in memo}
     found = dedup.find_duplicates(
         {a: s for a, s in sigs.items() if a in sizes},
-        lambda s: by_sig.get(tuple(s)) or store.shared(s, dedup.COMMON), sizes, rank,
+        lambda s: by_sig.get(tuple(s)) or store.shared(s, dedup.COMMON, frequent), sizes, rank,
         ids=[a for a in affected if a in sizes],
     )
     result = {aid: dup for aid, (_d, dup, _r) in owned.items() if dup and aid not in affected}

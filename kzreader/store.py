@@ -211,17 +211,28 @@ class Store:
     def signature_sizes(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, count(*) FROM shingles GROUP BY id")}
 
-    def shared(self, sig: Sequence[int], common: int) -> Counter[str]:
-        """How many of these hashes each article holds, leaving out hashes more than `common` articles hold."""
+    def frequent_hashes(self, common: int) -> set[int]:
+        """Hashes more than `common` articles hold, in one pass: for checking many articles at once."""
+        return {r[0] for r in self.db.execute(
+            "SELECT hash FROM shingles GROUP BY hash HAVING count(*) > ?", (common,))}
+
+    def shared(self, sig: Sequence[int], common: int, frequent: set[int] | None = None) -> Counter[str]:
+        """How many of these hashes each article holds, leaving out hashes more than `common` articles hold.
+
+        Without `frequent`, each hash's holders are counted only up to
+        `common` + 1: a hash that thousands of articles share must not cost
+        thousands of steps for every article that has it.
+        """
+        if frequent is None:
+            rare = [h for h in sig if self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM shingles WHERE hash=? LIMIT ?)", (h, common + 1)
+            ).fetchone()[0] <= common]
+        else:
+            rare = [h for h in sig if h not in frequent]
         counts: Counter[str] = Counter()
-        for chunk in _chunks(list(sig), 500):
-            marks = ",".join("?" * len(chunk))
-            rare = [r[0] for r in self.db.execute(
-                f"SELECT hash FROM shingles WHERE hash IN ({marks}) GROUP BY hash HAVING count(*) <= ?",
-                (*chunk, common))]
-            for part in _chunks(rare, 500):
-                sql = f"SELECT id FROM shingles WHERE hash IN ({','.join('?' * len(part))})"
-                counts.update(r[0] for r in self.db.execute(sql, part))
+        for part in _chunks(rare, 500):
+            sql = f"SELECT id FROM shingles WHERE hash IN ({','.join('?' * len(part))})"
+            counts.update(r[0] for r in self.db.execute(sql, part))
         return counts
 
     # names -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from kzreader.store import StoreError
 
 PHASES = {
     "scanning": "Looking for articles",
+    "copies": "Finding copies of the same article",
     "analysing": "Reading articles: entities, dates, events",
     "committing": "Writing the index",
     "linking": "Linking events across articles",
