@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader.query import QueryError
+from kzreader.query import QueryError, make_parser
 
 
 def _found(lib, q: str) -> set[str]:
@@ -77,3 +77,22 @@ def test_odd_queries_give_a_sensible_result(seeds_library, q: str) -> None:
         seeds_library.search(q)
     except QueryError as exc:
         assert "\n" not in str(exc)
+
+
+def test_lengths_held_in_memory_score_as_whoosh_does_from_disk(seeds_index) -> None:
+    """The searcher keeps BM25's field lengths in memory; the ranking must not change for it."""
+    from kzreader import index as ix_mod
+
+    ix = ix_mod.open_whoosh(seeds_index)
+    with ix.searcher() as plain:
+        ours = ix_mod.open_searcher(ix)
+        try:
+            for text in ("Rosja", "Tokajew AND Putin", '"Morze Kaspijskie"', "person:Putin"):
+                q = make_parser(ix.schema).parse(text)
+                expected = [(h["id"], round(h.score, 6)) for h in plain.search(q, limit=None)]
+                got = [(h["id"], round(h.score, 6)) for h in ours.search(q, limit=None)]
+                assert got == expected and got, text
+                lengths = ours.reader()._perdoc._readers
+                assert any(isinstance(v, bytes) for v in lengths.values())
+        finally:
+            ours.close()
