@@ -45,6 +45,9 @@ def unknown_names(text: str, regions: list[tuple[int, int]]) -> Counter[str]:
     for start, end in regions:
         for m in WORD.finditer(text, start, end):
             word = m.group()
+            # Most words are lower case: skip them before the costlier checks.
+            if word[0].islower() and "-" not in word:
+                continue
             for part in word.split("-"):
                 if guessable(part) and not known(part):
                     forms[part] += 1
