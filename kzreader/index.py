@@ -31,7 +31,7 @@ STATE_FILE = "state.db"
 LOCK_FILE = "kzreader.lock"
 MARKER = "KZREADER_INDEX"
 # Bump when analysis changes what is indexed: older folders are then rebuilt.
-FORMAT = "kzreader-index 10"
+FORMAT = "kzreader-index 11"
 
 _OWN_FILES = re.compile(rf"^(_?{INDEX_NAME}_.*|{INDEX_NAME}_WRITELOCK|{STATE_FILE}(-wal|-shm|-journal)?|{MARKER}|.*\.tmp)$")
 

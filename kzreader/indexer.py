@@ -186,6 +186,8 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     report.reanalysed = sorted(reanalyse)
 
     name_forms = store.name_forms()
+    choices = dict(NameVote.from_dict(name_forms).choices())
+    store.put_name_choices(choices)
     jobs = [_job(a) for a, _fp, _d in fresh.values()]
     jobs += [_job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
     ix = ix_mod.open_whoosh(index_dir)
@@ -200,7 +202,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
         for aid in removed:
             writer.delete_by_term("id", aid)
         # Each result is written as it arrives, so a build never holds every article's analysis.
-        for result in _analyse_all(jobs, name_forms, progress, procs):
+        for result in _analyse_all(jobs, name_forms, choices, progress, procs):
             report.words += result.words
             record = fresh[result.id][0] if result.id in fresh else None
             _write_document(writer, store, result, record)
@@ -301,9 +303,9 @@ def _job_from_record(store: Store, aid: str, own_date: str | None, duplicates: d
     return pipeline.Job(aid, rec.text, rec.regions, date)
 
 
-def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], progress: Progress | None,
-                 procs: int | None) -> Iterator[pipeline.Analysed]:
-    analysis.use_names(NameVote.from_dict(name_forms).choices())
+def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], choices: dict[str, str],
+                 progress: Progress | None, procs: int | None) -> Iterator[pipeline.Analysed]:
+    analysis.use_names(choices)
     workers = _workers(procs)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")

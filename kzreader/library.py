@@ -13,7 +13,6 @@ from kzreader import analysis, index as ix_mod
 from kzreader.annotations import Entity, Event
 from kzreader.indexer import Log, Progress, RefreshReport, refresh
 from kzreader.morphology import morfeusz
-from kzreader.names import NameVote
 from kzreader.periods import day_number
 from kzreader.search import Matcher, SearchResult, Searcher, Span
 from kzreader.store import ArticleRecord, Store, StoreError
@@ -79,7 +78,7 @@ class Library:
 
     @classmethod
     def _ready(cls, corpus: Path, index_dir: Path, store: Store, searcher: Searcher) -> "Library":
-        analysis.use_names(NameVote.from_dict(store.name_forms()).choices())
+        analysis.use_names(store.name_choices())
         return cls(corpus, index_dir, store, searcher)
 
     def close(self) -> None:

@@ -102,3 +102,16 @@ def test_an_added_article_is_linked_as_a_full_build_would_link_it(corpus_copy: P
     got, want = _links(incremental, corpus_copy), _links(full, corpus_copy)
     assert any(rel == "conflict" and late in a for a, _b, rel in got)
     assert {x for x in want if late in x[0] or late in x[1]} <= got
+
+
+def test_the_name_vote_is_stored_as_the_build_decided_it(seeds_index) -> None:
+    """The app reads the vote's choices instead of summing every article's name forms at start."""
+    from kzreader import index as ix_mod
+    from kzreader.names import NameVote
+
+    store = ix_mod.open_store(seeds_index, readonly=True)
+    try:
+        choices = store.name_choices()
+        assert choices and choices == dict(NameVote.from_dict(store.name_forms()).choices())
+    finally:
+        store.close()
