@@ -34,7 +34,7 @@ Log = Callable[[str], None]
 
 # A build commits the state store every so many articles (the index stays
 # marked incomplete until the end): one transaction for a whole build grew
-# SQLite's write-ahead log to 6 GB at 100k articles and slowed every lookup.
+# SQLite's write-ahead log to 10 GB at 100k articles and slowed every lookup.
 COMMIT_EVERY = 1000
 # Below this many articles, starting worker processes (or counting every
 # shingle's holders in one pass) costs more than it saves.
