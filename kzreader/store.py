@@ -35,6 +35,8 @@ CREATE INDEX IF NOT EXISTS articles_day ON articles(day_start);
 -- texts): 3 s cold, 0.5 s warm at 100,000 articles from the table itself.
 CREATE INDEX IF NOT EXISTS articles_list ON articles(day_start IS NULL, day_start DESC, id, title, date, published,
     outlet, url, author, duplicate_of, date_source);
+-- What a refresh reads of every article, likewise: 13 s from the table at 100k.
+CREATE INDEX IF NOT EXISTS articles_owned ON articles(id, own_date, duplicate_of, rank);
 CREATE TABLE IF NOT EXISTS shingles(hash INTEGER, id TEXT);
 CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
 CREATE INDEX IF NOT EXISTS shingles_id ON shingles(id);
