@@ -31,9 +31,7 @@ class StackedPhrase(wq.Sequence):
             if not live:
                 return matching.NullMatcher()
             leaves.append(live)
-        unions = [make_binary_tree(matching.UnionMatcher, live) if len(live) > 1 else live[0] for live in leaves]
-        child = make_binary_tree(matching.IntersectionMatcher, unions)
-        m = AdjacentMatcher(child, leaves)
+        m = AdjacentMatcher(leaves)
         return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
 
 
@@ -46,21 +44,23 @@ def _slot_terms(q: wq.Query) -> list[wq.Term] | None:
 
 
 class AdjacentMatcher(matching.WrappingMatcher):
-    """Documents of `child` (the slots intersected) where the slots' words stand next to each other in order.
+    """Documents holding every slot where the slots' words stand next to each other in order.
 
     `leaves` are each slot's term matchers, kept to read their positions at the
     current document: a union moves its terms along, so those at the current
     document are the ones that occur in it.
     """
 
-    def __init__(self, child: Any, leaves: list[list[Any]]) -> None:
-        super().__init__(child)
+    def __init__(self, leaves: list[list[Any]]) -> None:
+        unions = [make_binary_tree(matching.UnionMatcher, live) if len(live) > 1 else live[0] for live in leaves]
+        super().__init__(make_binary_tree(matching.IntersectionMatcher, unions))
         self._leaves = leaves
         if self.child.is_active():
             self._find_next()
 
     def copy(self) -> AdjacentMatcher:
-        return AdjacentMatcher(self.child.copy(), self._leaves)
+        # The copy must read the positions of its own leaves, so it is rebuilt from copies of them.
+        return AdjacentMatcher([[leaf.copy() for leaf in slot] for slot in self._leaves])
 
     def replace(self, minquality: float = 0) -> Any:
         # A replaced child would no longer move the leaves this matcher reads.
