@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh.codec import whoosh3 as w3
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from kzreader.analysis import polish_analyzer
+from kzreader.scoring import load_lengths
 from kzreader.store import Store, StoreError
 
 INDEX_NAME = "articles"
@@ -122,33 +122,10 @@ def open_whoosh(index_dir: Path, create: bool = False) -> windex.Index:
 
 
 def open_searcher(ix: windex.Index) -> Any:
-    """A searcher whose field lengths live in memory.
-
-    BM25 reads one length byte per scored document; without mmap each read is
-    a seek and a read on the segment file, almost half of a common word's
-    query. All lengths together are one byte per document and field.
-    """
+    """A searcher whose field lengths live in memory, for scoring without a read per document."""
     searcher = ix.searcher()
-    for leaf, _offset in searcher.leaf_searchers():
-        _load_lengths(leaf.reader(), searcher.schema.scorable_names())
+    load_lengths(searcher)
     return searcher
-
-
-def _load_lengths(reader: Any, fieldnames: list[str]) -> None:
-    # Whoosh 2.7.5's W3PerDocReader: lengths are a NumericColumn("B") per field,
-    # cached by _cached_reader; a bytes object answers reader[docnum] the same way.
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is None or not hasattr(perdoc, "_cached_reader"):
-        return
-    count = reader.doc_count_all()
-    for name in fieldnames:
-        lenfield = w3._lenfield(name)
-        column = perdoc._cached_reader(lenfield, w3.LENGTHS_COLUMN)
-        if column is None or not hasattr(column, "_dbfile"):
-            continue
-        stored = min(column._count, count)
-        data = column._dbfile.get(column._basepos, stored) if stored else b""
-        perdoc._readers[lenfield] = bytes(data) + bytes(count - stored)
 
 
 def open_store(index_dir: Path, readonly: bool = False) -> Store:

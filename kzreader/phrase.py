@@ -21,7 +21,7 @@ class StackedPhrase(wq.Sequence):
     """A `Sequence` of slots, each a term or an `Or` of terms at one position."""
 
     def _matcher(self, subs: list[wq.Query], searcher: Any, context: Any) -> Any:
-        slots = [_slot_terms(q) for q in subs]
+        slots = [slot_terms(q) for q in subs]
         if self.slop != 1 or not self.ordered or any(terms is None for terms in slots):
             return super()._matcher(subs, searcher, context)
         context = context.set(needs_current=True)
@@ -35,7 +35,7 @@ class StackedPhrase(wq.Sequence):
         return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
 
 
-def _slot_terms(q: wq.Query) -> list[wq.Term] | None:
+def slot_terms(q: wq.Query) -> list[wq.Term] | None:
     if isinstance(q, wq.Term):
         return [q]
     if isinstance(q, wq.Or) and all(isinstance(c, wq.Term) for c in q.subqueries):

@@ -16,6 +16,7 @@ from whoosh import collectors, query as wq
 from kzreader import index as ix_mod
 from kzreader.analysis import word_terms_of
 from kzreader.query import highlight_terms, make_parser, parse
+from kzreader.scoring import TermAtATime
 from kzreader.store import Store
 from kzreader.tokens import WORD
 
@@ -99,6 +100,7 @@ class Searcher:
         self._ix = ix_mod.open_whoosh(index_dir)
         self._parser = make_parser(self._ix.schema)
         self._searcher = ix_mod.open_searcher(self._ix)
+        self._scoring = TermAtATime(self._searcher)
         self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -125,15 +127,7 @@ class Searcher:
                 self._cache.move_to_end(key)
                 return cached
             q = self.parse(text)
-            # One scored pass that also counts. Block-quality skipping and
-            # matcher replacement drop documents from Whoosh's count, which
-            # then costs a second, unscored pass; on common words they skip
-            # almost nothing anyway.
-            collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
-            self._searcher.search_with_collector(q, collector)
-            results = collector.results()
-            total = len(results)
-            found = [(h["id"], h.score) for h in results]
+            found, total = self._top(q, limit)
         matcher = self.matcher(text)
         summaries = {s["id"]: s for s in self.store.summaries(i for i, _ in found)}
         hits: list[Hit] = []
@@ -154,6 +148,18 @@ class Searcher:
             while len(self._cache) > _CACHE:
                 self._cache.popitem(last=False)
         return result
+
+    def _top(self, q: wq.Query, limit: int) -> tuple[list[tuple[str, float]], int]:
+        scores = self._scoring.scores(q)
+        if scores is not None:
+            best = self._scoring.top(scores, limit)
+            return [(self._searcher.stored_fields(d)["id"], score) for d, score in best], len(scores)
+        # Whoosh's own pass for the shapes scoring.py leaves to it. Block-quality
+        # skipping and matcher replacement drop documents from Whoosh's count, so both are off.
+        collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+        self._searcher.search_with_collector(q, collector)
+        results = collector.results()
+        return [(h["id"], h.score) for h in results], len(results)
 
     def article_ids(self, text: str) -> list[str]:
         """Every matching article, unscored: for filtering other views by a search."""

@@ -1,7 +1,7 @@
 """Properties that must hold for any input, checked with hypothesis."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from kzreader.analysis import polish_analyzer
 from kzreader.metadata import normalise_date
@@ -91,3 +91,66 @@ def test_phrases_match_exactly_the_documents_whoosh_spans_match(docs: list[list[
         assert set(s.docs_for_query(ours)) == set(s.docs_for_query(spans))
         found = {hit["id"] for hit in s.search(ours, limit=None)}
         assert found == {str(d) for d in s.docs_for_query(spans)}
+
+
+QUERY_PARTS = ["Rosja", "Rosji", "Chiny", "wizyta", "Tokajew", "Astana", '"Rosja i Chiny"', '"wizyta w Astanie"',
+               "Ros*", "Kasym-Żomart", "title:Rosja", "=Rosji", "date:2022", "date:[2021-06 to 2023]", "Rosja^2"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=15), st.integers(2020, 2024),
+                          st.booleans()), min_size=1, max_size=40),
+       st.integers(1, 3),
+       st.lists(st.tuples(st.sampled_from(QUERY_PARTS), st.sampled_from(["AND", "OR", "NOT", ""])),
+                min_size=1, max_size=4))
+def test_term_at_a_time_scores_as_whoosh_does(docs: list[tuple[list[str], int, bool]], segments: int,
+                                              parts: list[tuple[str, str]]) -> None:
+    """Every document and its BM25 score as Whoosh's own matchers give them, over segments and deletions."""
+    import pytest
+    from whoosh import query as wq
+    from whoosh.collectors import TopCollector
+    from whoosh.filedb.filestore import RamStorage
+    from whoosh.writing import NO_MERGE
+
+    from kzreader import index as ix_mod
+    from kzreader.query import make_parser, parse
+    from kzreader.scoring import TermAtATime
+
+    ix = RamStorage().create_index(ix_mod.make_schema())
+    chunk = -(-len(docs) // segments)
+    for start in range(0, len(docs), chunk):
+        w = ix.writer()
+        for n, (words, year, _gone) in enumerate(docs[start : start + chunk], start):
+            w.add_document(id=str(n), body=" ".join(words), title=" ".join(words[:3]),
+                           date_start=year * 10000 + 101, date_end=year * 10000 + 1231)
+        w.commit(merge=False, mergetype=NO_MERGE)
+    w = ix.writer()
+    for n, (_words, _year, gone) in enumerate(docs):
+        if gone:
+            w.delete_by_term("id", str(n))
+    w.commit(merge=False, mergetype=NO_MERGE)
+    text = " ".join(f"{p} {op}" for p, op in parts).strip()
+    if text.endswith(("AND", "OR", "NOT")):
+        text = text.rsplit(" ", 1)[0]
+    try:
+        q = parse(make_parser(ix.schema), text)
+    except QueryError:
+        return
+    searcher = ix_mod.open_searcher(ix)
+    try:
+        ours = TermAtATime(searcher).scores(q)
+        event("left to Whoosh" if ours is None else "scored here")
+        if ours is None:
+            return
+        # Whoosh preloads small ORs differently below 5,000 documents; its tree
+        # of unions, used above that, is the reference.
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(wq.Or, "matcher_type", wq.Or.DEFAULT_MATCHER)
+            collector = TopCollector(limit=len(docs) + 1, usequality=False, replace=0)
+            searcher.search_with_collector(q, collector)
+        theirs = {hit.docnum: hit.score for hit in collector.results()}
+        assert ours.keys() == theirs.keys(), text
+        for d, score in theirs.items():
+            assert abs(ours[d] - score) < 1e-9 * max(1.0, abs(score)), text
+    finally:
+        searcher.close()

@@ -1,0 +1,322 @@
+"""Scoring a parsed query a term at a time, over whole posting lists read from Whoosh.
+
+Whoosh scores a document at a time: every matching document walks a tree of
+matchers (a union per stacked word and per field, an intersection per AND),
+about 5 microseconds a document in Python; a word found in all of 100,000
+articles took half a second, two such words joined by AND three. Here each
+term's postings are read block by block, as Whoosh stores them, and scored
+into a dict of document number -> score, a fraction of a microsecond a
+posting. The scores are Whoosh's own BM25F for the same query tree (a test
+compares them); a tree of any other shape returns None and is left to Whoosh.
+
+This module reads Whoosh 2.7.5's w3 codec below its public API (block
+arrays, length columns); the version is pinned for that reason.
+"""
+from __future__ import annotations
+
+import heapq
+import io
+import pickle
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
+
+from whoosh import formats, query as wq
+from whoosh.codec import whoosh3 as w3
+from whoosh.system import _INT_SIZE, unpack_int
+from whoosh.util.numeric import byte_to_length
+
+from kzreader.phrase import StackedPhrase, slot_terms
+
+Scores = dict[int, float]
+
+
+class Unsupported(Exception):
+    """A query node this module does not score; the caller falls back to Whoosh."""
+
+
+def load_lengths(searcher: Any) -> None:
+    """Hold every field length in memory: one byte per document and field.
+
+    BM25 reads one length per scored document; without mmap each read is a
+    seek and a read on the segment file, almost half of a common word's query.
+    """
+    for leaf, _offset in searcher.leaf_searchers():
+        _load_lengths(leaf.reader(), searcher.schema.scorable_names())
+
+
+def _load_lengths(reader: Any, fieldnames: list[str]) -> None:
+    # W3PerDocReader keeps lengths as a NumericColumn("B") per field, cached by
+    # _cached_reader; a bytes object answers reader[docnum] the same way.
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "_cached_reader"):
+        return
+    count = reader.doc_count_all()
+    for name in fieldnames:
+        lenfield = w3._lenfield(name)
+        column = perdoc._cached_reader(lenfield, w3.LENGTHS_COLUMN)
+        if column is None or not hasattr(column, "_dbfile"):
+            continue
+        stored = min(column._count, count)
+        data = column._dbfile.get(column._basepos, stored) if stored else b""
+        perdoc._readers[lenfield] = bytes(data) + bytes(count - stored)
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    reader: Any
+    offset: int
+    deleted: frozenset[int]
+
+
+class TermAtATime:
+    """Scores queries against one open searcher; build a new one when the searcher changes."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.schema = searcher.schema
+        weighting = searcher.weighting
+        self._b = getattr(weighting, "B", None)
+        self._k1 = getattr(weighting, "K1", None)
+        self._field_b: dict[str, float] = getattr(weighting, "_field_B", {})
+        self._bm25 = type(weighting).__name__ == "BM25F" and self._k1 is not None
+        self._leaves = [
+            _Leaf(sub.reader(), offset, frozenset(getattr(sub.reader(), "deleted_docs_set", ()) or ()))
+            for sub, offset in searcher.leaf_searchers()
+        ]
+        self._norms: dict[str, list[float]] = {}
+
+    def scores(self, q: wq.Query) -> Scores | None:
+        """Every matching document's score, or None when Whoosh must run this query."""
+        if not self._bm25:
+            return None
+        try:
+            return self._eval(q)
+        except Unsupported:
+            return None
+
+    def top(self, scores: Scores, limit: int) -> list[tuple[int, float]]:
+        """The best `limit` documents, ties to the lower document number as Whoosh orders them."""
+        if len(scores) > limit:
+            # The limit-th best score first (in C), then order only what reaches it.
+            floor = heapq.nlargest(limit, scores.values())[-1] if limit else float("inf")
+            scores = {d: s for d, s in scores.items() if s >= floor}
+        return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    # query nodes -------------------------------------------------------------
+    def _eval(self, q: wq.Query) -> Scores:
+        kind = type(q)
+        if kind is wq.Term:
+            return self._term(q.fieldname, q.text, q.boost)
+        if kind is wq.Or:
+            if q.scale or q.minmatch:
+                raise Unsupported
+            return _boosted(_union(self._eval(sub) for sub in q.subqueries), q.boost)
+        if kind is wq.And:
+            return self._and(q)
+        if kind in (wq.Prefix, wq.Wildcard):
+            terms = [wq.Term(q.fieldname, t) for t in q._btexts(self.searcher.reader()) if t]
+            return self._eval(wq.Or(terms, boost=q.boost)) if terms else {}
+        if kind is wq.NumericRange:
+            return self._constant(q)
+        if kind is StackedPhrase:
+            return self._phrase(q)
+        if q is wq.NullQuery:
+            return {}
+        raise Unsupported
+
+    def _and(self, q: wq.And) -> Scores:
+        positive = [sub for sub in q.subqueries if not isinstance(sub, wq.Not)]
+        negative = [sub.query for sub in q.subqueries if isinstance(sub, wq.Not)]
+        if not positive:
+            raise Unsupported
+        parts = sorted((self._eval(sub) for sub in positive), key=len)
+        out = dict(parts[0])
+        for part in parts[1:]:
+            out = {d: s + part[d] for d, s in out.items() if d in part}
+        if negative:
+            excluded = set().union(*(self._eval(sub) for sub in negative))
+            # Whoosh's matcher for NOT inside AND adds a constant 1 per clause.
+            out = {d: s + len(negative) for d, s in out.items() if d not in excluded}
+        return _boosted(out, q.boost)
+
+    def _constant(self, q: wq.NumericRange) -> Scores:
+        """A date range: its documents with a constant score, as Whoosh's ConstantScoreQuery gives."""
+        compiled = q._compile_query(self.searcher.reader())
+        if compiled is wq.NullQuery:
+            return {}
+        inner = compiled.child if isinstance(compiled, wq.ConstantScoreQuery) else compiled
+        docs: set[int] = set()
+        for node in inner.subqueries if isinstance(inner, wq.Or) else [inner]:
+            if isinstance(node, wq.Term):
+                texts: Iterable[bytes] = [node.text]
+            elif isinstance(node, wq.TermRange):
+                texts = node._btexts(self.searcher.reader())
+            else:
+                raise Unsupported
+            for text in texts:
+                for leaf, ids, _weights, _values in self._blocks(node.fieldname, text):
+                    docs.update(d + leaf.offset for d in ids if d not in leaf.deleted)
+        return dict.fromkeys(docs, float(q.boost))
+
+    def _term(self, fieldname: str, text: str, boost: float = 1.0,
+              positions: dict[int, bytes] | None = None) -> Scores:
+        """A term's documents and BM25 scores; `positions` receives each document's encoded positions."""
+        out: Scores = {}
+        if fieldname not in self.schema:
+            return out
+        field = self.schema[fieldname]
+        try:
+            btext = field.to_bytes(text)
+        except ValueError:
+            return out
+        scorable = field.scorable
+        c = self.searcher.idf(fieldname, btext) * (self._k1 + 1) * boost if scorable else boost
+        norm = self._norm(fieldname) if scorable else []
+        get = out.get
+        for leaf, ids, weights, values in self._blocks(fieldname, btext, values=positions is not None):
+            off, deleted = leaf.offset, leaf.deleted
+            if positions is not None:
+                # Deleted documents never become phrase candidates, so they need no filtering here.
+                positions.update(zip(ids, values) if not off else zip([d + off for d in ids], values))
+            if not scorable:
+                for d, w in zip(ids, weights):
+                    if d not in deleted:
+                        out[d + off] = get(d + off, 0.0) + w * c
+                continue
+            lengths = self._lengths(leaf, fieldname)
+            if deleted:
+                for d, w in zip(ids, weights):
+                    if d not in deleted:
+                        out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
+            else:
+                for d, w in zip(ids, weights):
+                    out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
+        return out
+
+    def _phrase(self, q: StackedPhrase) -> Scores:
+        """Documents where the slots' words stand next to each other in order; scored as their terms."""
+        slots = [slot_terms(sub) for sub in q.subqueries]
+        if q.slop != 1 or not q.ordered or any(s is None for s in slots):
+            raise Unsupported
+        per_slot: list[tuple[Scores, list[dict[int, bytes]]]] = []
+        for terms in slots:
+            tables = [{} for _ in terms or ()]
+            scores = _union(self._term(t.fieldname, t.text, t.boost, table) for t, table in zip(terms or (), tables))
+            if not scores:
+                return {}
+            per_slot.append((scores, tables))
+        candidates = set(per_slot[0][0]).intersection(*(scores.keys() for scores, _t in per_slot[1:]))
+        decode = _positions_decoder(self.schema[slots[0][0].fieldname].format)  # type: ignore[index]
+        # A phrase starts at p when slot k has a word at p + k: shift each slot's positions back by k.
+        back = [(-k).__add__ for k in range(len(per_slot))]
+        out: Scores = {}
+        for d in candidates:
+            starts: set[int] = set()
+            for k, (_scores, tables) in enumerate(per_slot):
+                here: set[int] = set()
+                for table in tables:
+                    value = table.get(d)
+                    if value is not None:
+                        here.update(map(back[k], decode(value)))
+                if k:
+                    starts &= here
+                else:
+                    starts = here
+                if not starts:
+                    break
+            else:
+                out[d] = sum(scores[d] for scores, _t in per_slot)
+        return _boosted(out, q.boost)
+
+    # postings ----------------------------------------------------------------
+    def _blocks(self, fieldname: str, btext: bytes,
+                values: bool = False) -> Iterator[tuple[_Leaf, Any, Any, Any]]:
+        """Each stored block of a term's postings in each segment: (leaf, ids, weights, values)."""
+        for leaf in self._leaves:
+            if (fieldname, btext) not in leaf.reader:
+                continue
+            terms = leaf.reader._terms
+            info = terms.term_info(fieldname, btext)
+            if info.is_inlined():
+                yield (leaf, *info.inlined_postings())
+                continue
+            offset, length = info.extent()
+            # W3TermInfo.from_bytes leaves the length as a 1-tuple (Whoosh itself never reads it).
+            length = length[0] if isinstance(length, tuple) else length
+            for block in _w3_blocks(terms._postfile.get(offset, length)):
+                yield (leaf, *block)
+
+    def _lengths(self, leaf: _Leaf, fieldname: str) -> Any:
+        perdoc = getattr(leaf.reader, "_perdoc", None)
+        lengths = getattr(perdoc, "_readers", {}).get(w3._lenfield(fieldname))
+        if not isinstance(lengths, bytes):
+            raise Unsupported
+        return lengths
+
+    def _norm(self, fieldname: str) -> list[float]:
+        """BM25's length normalisation for each of the 256 stored length bytes of a field."""
+        norm = self._norms.get(fieldname)
+        if norm is None:
+            b = self._field_b.get(fieldname, self._b)
+            avgfl = self.searcher.avg_field_length(fieldname) or 1
+            norm = [self._k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+            self._norms[fieldname] = norm
+        return norm
+
+
+def _w3_blocks(raw: bytes) -> Iterator[tuple[tuple[int, ...], Any, Any]]:
+    """Decode a term's whole posting list as W3LeafMatcher stores it, from one read.
+
+    The matcher reads each block with a seek and a pickle load from the file,
+    about twenty small reads a block; one read of the whole list and in-memory
+    decoding does the same work without them. Layout: a magic tag, then blocks
+    of [signed length (negative for the last)][pickled info][data], where data
+    is a pickled (delta-coded ids, weights, values), zlib-compressed if the info says so.
+    """
+    if raw[:4] != w3.WHOOSH3_HEADER_MAGIC:
+        raise Unsupported
+    pos = 4
+    while pos < len(raw):
+        (length,) = unpack_int(raw[pos : pos + _INT_SIZE])
+        start = pos + _INT_SIZE
+        end = start + abs(length)
+        head = io.BytesIO(raw[start:end])
+        count, _maxid, _maxweight, compression, _minlen, _maxlen = pickle.load(head)
+        data = raw[start + head.tell() : end]
+        ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
+        if weights is None or isinstance(weights, float):
+            weights = [1.0 if weights is None else weights] * count
+        yield tuple(accumulate(ids)), weights, values
+        if length < 0:
+            return
+        pos = end
+    # The list ended without its last block: the stored extent cannot be trusted.
+    raise Unsupported
+
+
+def _positions_decoder(fmt: Any) -> Any:
+    """Whoosh's Positions.decode_positions without its per-call overhead (a phrase decodes ~100k)."""
+    if type(fmt) is not formats.Positions:
+        return fmt.decoder("positions")
+    return lambda value: accumulate(pickle.loads(value[_INT_SIZE:]))
+
+
+def _union(parts: Iterable[Scores]) -> Scores:
+    out: Scores = {}
+    for part in parts:
+        if not out:
+            out = dict(part)
+            continue
+        get = out.get
+        for d, s in part.items():
+            out[d] = get(d, 0.0) + s
+    return out
+
+
+def _boosted(scores: Scores, boost: float) -> Scores:
+    if boost == 1.0:
+        return scores
+    return {d: s * boost for d, s in scores.items()}
