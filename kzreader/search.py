@@ -7,7 +7,8 @@ highlighted, since highlighting re-analyses the article's text.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from kzreader.analysis import word_terms_of
 from kzreader.query import highlight_terms, make_parser, parse
 from kzreader.scoring import TermAtATime
 from kzreader.store import Store
-from kzreader.tokens import WORD
+from kzreader.tokens import WORD, whole_words
 
 SNIPPET_CONTEXT = 70
 MAX_SNIPPETS = 3
@@ -73,19 +74,28 @@ class Matcher:
         self._verdict: dict[str, bool] = {}
 
     def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
+        return list(self.iter_spans(text, regions, self.matched_words(text, regions)))
+
+    def matched_words(self, text: str, regions: list[tuple[int, int]]) -> dict[str, int]:
+        """The article's words the query matched, with how often each occurs."""
         if not self.terms and not self.prefixes:
-            return []
-        verdict = self._verdict
-        out: list[Span] = []
+            return {}
+        counts: Counter[str] = Counter()
         for start, end in regions:
-            for m in WORD.finditer(text, start, end):
-                word = m.group()
-                hit = verdict.get(word)
-                if hit is None:
-                    hit = verdict[word] = self._matches(word)
-                if hit:
-                    out.append(Span(m.start(), m.end()))
-        return out
+            counts.update(WORD.findall(text, start, end))
+        verdict = self._verdict
+        for word in counts.keys() - verdict.keys():
+            verdict[word] = self._matches(word)
+        return {word: n for word, n in counts.items() if verdict[word]}
+
+    def iter_spans(self, text: str, regions: list[tuple[int, int]], words: Iterable[str]) -> Iterator[Span]:
+        """Where `words` occur as whole words, in order; lazy, as snippets stop after the first few."""
+        pattern = whole_words(words)
+        if pattern is None:
+            return
+        for start, end in regions:
+            for m in pattern.finditer(text[start:end]):
+                yield Span(start + m.start(), start + m.end())
 
     def _matches(self, word: str) -> bool:
         terms = word_terms_of(word)
@@ -138,9 +148,9 @@ class Searcher:
             if n < highlight:
                 rec = self.store.article(aid)
                 if rec is not None:
-                    spans = matcher.spans(rec.text, rec.regions)
-                    hit.matches = len(spans)
-                    hit.snippets = snippets(rec.text, spans)
+                    words = matcher.matched_words(rec.text, rec.regions)
+                    hit.matches = sum(words.values())
+                    hit.snippets = snippets(rec.text, matcher.iter_spans(rec.text, rec.regions, words))
             hits.append(hit)
         result = SearchResult(text, total, hits)
         with self._lock:
@@ -168,7 +178,7 @@ class Searcher:
             return [hit["id"] for hit in self._searcher.search(q, limit=None, scored=False)]
 
 
-def snippets(text: str, spans: list[Span], limit: int = MAX_SNIPPETS) -> list[Snippet]:
+def snippets(text: str, spans: Iterable[Span], limit: int = MAX_SNIPPETS) -> list[Snippet]:
     """Windows of context around the matches, merged where they overlap."""
     windows: list[Snippet] = []
     for span in spans:

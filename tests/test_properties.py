@@ -154,3 +154,20 @@ def test_term_at_a_time_scores_as_whoosh_does(docs: list[tuple[list[str], int, b
             assert abs(ours[d] - score) < 1e-9 * max(1.0, abs(score)), text
     finally:
         searcher.close()
+
+
+TOKENISH = st.text(alphabet=st.sampled_from(list("ab1_ą-'’ .\\n")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TOKENISH, st.data())
+def test_whole_words_finds_exactly_the_tokens_word_cuts(text: str, data: st.DataObject) -> None:
+    """Highlighting searches for the matched words; it must agree with cutting every word."""
+    from kzreader.tokens import WORD, whole_words
+
+    tokens = WORD.findall(text)
+    wanted = set(data.draw(st.lists(st.sampled_from(tokens), max_size=3))) if tokens else set()
+    wanted |= set(data.draw(st.lists(st.sampled_from(["a", "b", "ab", "a-b", "1", "b’a"]), max_size=2)))
+    pattern = whole_words(wanted)
+    expected = [m.span() for m in WORD.finditer(text) if m.group() in wanted]
+    assert [m.span() for m in pattern.finditer(text)] == expected if pattern else not expected
