@@ -14,11 +14,12 @@ arrays, length columns); the version is pinned for that reason.
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import io
 import pickle
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -64,6 +65,33 @@ def _load_lengths(reader: Any, fieldnames: list[str]) -> None:
         perdoc._readers[lenfield] = bytes(data) + bytes(count - stored)
 
 
+@dataclass(slots=True)
+class _Table:
+    """One term's postings by global document number, and what scoring them needs."""
+
+    weights: dict[int, float]
+    values: dict[int, bytes]
+    c: float
+    norm: list[float] | None
+    lengths: list[tuple[int, bytes]]
+
+    def scores(self, docs: Iterable[int]) -> Scores:
+        """BM25 of this term in those of `docs` that hold it."""
+        weights, c, norm = self.weights, self.c, self.norm
+        held = [d for d in docs if d in weights]
+        if norm is None:
+            return {d: weights[d] * c for d in held}
+        if len(self.lengths) == 1:
+            lengths = self.lengths[0][1]
+            return {d: c * weights[d] / (weights[d] + norm[lengths[d]]) for d in held}
+        starts = [offset for offset, _lengths in self.lengths]
+        out: Scores = {}
+        for d in held:
+            offset, lengths = self.lengths[bisect.bisect_right(starts, d) - 1]
+            out[d] = c * weights[d] / (weights[d] + norm[lengths[d - offset]])
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Leaf:
     reader: Any
@@ -86,6 +114,7 @@ class TermAtATime:
             _Leaf(sub.reader(), offset, frozenset(getattr(sub.reader(), "deleted_docs_set", ()) or ()))
             for sub, offset in searcher.leaf_searchers()
         ]
+        self._deleted = {d + leaf.offset for leaf in self._leaves for d in leaf.deleted}
         self._norms: dict[str, list[float]] = {}
 
     def scores(self, q: wq.Query) -> Scores | None:
@@ -106,26 +135,33 @@ class TermAtATime:
         return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     # query nodes -------------------------------------------------------------
-    def _eval(self, q: wq.Query) -> Scores:
+    def _eval(self, q: wq.Query, into: Scores | None = None, boost: float = 1.0) -> Scores:
+        """The query's scores times `boost`, added into `into` if given: a union sums its terms in place."""
         kind = type(q)
         if kind is wq.Term:
-            return self._term(q.fieldname, q.text, q.boost)
+            return self._term(q.fieldname, q.text, q.boost * boost, into)
         if kind is wq.Or:
             if q.scale or q.minmatch:
                 raise Unsupported
-            return _boosted(_union(self._eval(sub) for sub in q.subqueries), q.boost)
-        if kind is wq.And:
-            return self._and(q)
+            out: Scores = {} if into is None else into
+            for sub in q.subqueries:
+                self._eval(sub, out, boost * q.boost)
+            return out
         if kind in (wq.Prefix, wq.Wildcard):
             terms = [wq.Term(q.fieldname, t) for t in q._btexts(self.searcher.reader()) if t]
-            return self._eval(wq.Or(terms, boost=q.boost)) if terms else {}
-        if kind is wq.NumericRange:
-            return self._constant(q)
-        if kind is StackedPhrase:
-            return self._phrase(q)
-        if q is wq.NullQuery:
-            return {}
-        raise Unsupported
+            return self._eval(wq.Or(terms, boost=q.boost), into, boost)
+        if kind is wq.And:
+            scores = self._and(q)
+        elif kind is wq.NumericRange:
+            scores = self._constant(q)
+        elif kind is StackedPhrase:
+            scores = self._phrase(q)
+        elif q is wq.NullQuery:
+            scores = {}
+        else:
+            raise Unsupported
+        scores = _boosted(scores, boost)
+        return scores if into is None else _add(into, scores)
 
     def _and(self, q: wq.And) -> Scores:
         positive = [sub for sub in q.subqueries if not isinstance(sub, wq.Not)]
@@ -161,27 +197,17 @@ class TermAtATime:
                     docs.update(d + leaf.offset for d in ids if d not in leaf.deleted)
         return dict.fromkeys(docs, float(q.boost))
 
-    def _term(self, fieldname: str, text: str, boost: float = 1.0,
-              positions: dict[int, bytes] | None = None) -> Scores:
-        """A term's documents and BM25 scores; `positions` receives each document's encoded positions."""
-        out: Scores = {}
-        if fieldname not in self.schema:
+    def _term(self, fieldname: str, text: str, boost: float = 1.0, into: Scores | None = None) -> Scores:
+        """A term's documents and their BM25 scores, added into `into` if given."""
+        out: Scores = {} if into is None else into
+        btext = self._bytes(fieldname, text)
+        if btext is None:
             return out
-        field = self.schema[fieldname]
-        try:
-            btext = field.to_bytes(text)
-        except ValueError:
-            return out
-        scorable = field.scorable
-        c = self.searcher.idf(fieldname, btext) * (self._k1 + 1) * boost if scorable else boost
-        norm = self._norm(fieldname) if scorable else []
+        c, norm = self._scorer(fieldname, btext, boost)
         get = out.get
-        for leaf, ids, weights, values in self._blocks(fieldname, btext, values=positions is not None):
+        for leaf, ids, weights, _values in self._blocks(fieldname, btext):
             off, deleted = leaf.offset, leaf.deleted
-            if positions is not None:
-                # Deleted documents never become phrase candidates, so they need no filtering here.
-                positions.update(zip(ids, values) if not off else zip([d + off for d in ids], values))
-            if not scorable:
+            if norm is None:
                 for d, w in zip(ids, weights):
                     if d not in deleted:
                         out[d + off] = get(d + off, 0.0) + w * c
@@ -197,39 +223,65 @@ class TermAtATime:
         return out
 
     def _phrase(self, q: StackedPhrase) -> Scores:
-        """Documents where the slots' words stand next to each other in order; scored as their terms."""
+        """Documents where the slots' words stand next to each other in order; scored as their terms.
+
+        Postings go into tables built in C; only the documents that hold every
+        slot are decoded, and only those with the phrase are scored.
+        """
         slots = [slot_terms(sub) for sub in q.subqueries]
         if q.slop != 1 or not q.ordered or any(s is None for s in slots):
             raise Unsupported
-        per_slot: list[tuple[Scores, list[dict[int, bytes]]]] = []
+        per_slot: list[list[_Table]] = []
         for terms in slots:
-            tables = [{} for _ in terms or ()]
-            scores = _union(self._term(t.fieldname, t.text, t.boost, table) for t, table in zip(terms or (), tables))
-            if not scores:
+            tables = [t for t in (self._table(term) for term in terms or ()) if t.values]
+            if not tables:
                 return {}
-            per_slot.append((scores, tables))
-        candidates = set(per_slot[0][0]).intersection(*(scores.keys() for scores, _t in per_slot[1:]))
+            per_slot.append(tables)
+        held = [tables[0].values.keys() if len(tables) == 1 else set().union(*(t.values for t in tables))
+                for tables in per_slot]
+        candidates = set(min(held, key=len)).intersection(*held)
+        candidates.difference_update(self._deleted)
         decode = _positions_decoder(self.schema[slots[0][0].fieldname].format)  # type: ignore[index]
-        # A phrase starts at p when slot k has a word at p + k: shift each slot's positions back by k.
-        back = [(-k).__add__ for k in range(len(per_slot))]
-        out: Scores = {}
-        for d in candidates:
-            starts: set[int] = set()
-            for k, (_scores, tables) in enumerate(per_slot):
-                here: set[int] = set()
-                for table in tables:
-                    value = table.get(d)
-                    if value is not None:
-                        here.update(map(back[k], decode(value)))
-                if k:
-                    starts &= here
-                else:
-                    starts = here
-                if not starts:
-                    break
-            else:
-                out[d] = sum(scores[d] for scores, _t in per_slot)
-        return _boosted(out, q.boost)
+        # A phrase starts at p where slot k has a word at p + k: the starts left
+        # after each slot are those whose positions, shifted back by k, meet it.
+        first = _slot_positions(per_slot[0], 0, decode)
+        starts = {d: set(first(d)) for d in candidates}
+        for k in range(1, len(per_slot)):
+            positions = _slot_positions(per_slot[k], k, decode)
+            starts = {d: left for d, before in starts.items() if (left := before.intersection(positions(d)))}
+        hits = list(starts)
+        return _boosted(_union(t.scores(hits) for tables in per_slot for t in tables), q.boost)
+
+    def _table(self, term: wq.Term) -> _Table:
+        """A term's postings as dicts by document number: weights and encoded positions."""
+        table = _Table({}, {}, 0.0, None, [])
+        btext = self._bytes(term.fieldname, term.text)
+        if btext is None:
+            return table
+        for leaf, ids, ws, vs in self._blocks(term.fieldname, btext, values=True):
+            if leaf.offset:
+                ids = [d + leaf.offset for d in ids]
+            table.weights.update(zip(ids, ws))
+            table.values.update(zip(ids, vs))
+        table.c, table.norm = self._scorer(term.fieldname, btext, term.boost)
+        if table.norm is not None:
+            table.lengths = [(leaf.offset, self._lengths(leaf, term.fieldname)) for leaf in self._leaves]
+        return table
+
+    def _bytes(self, fieldname: str, text: str) -> bytes | None:
+        if fieldname not in self.schema:
+            return None
+        try:
+            return self.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return None
+
+    def _scorer(self, fieldname: str, btext: bytes, boost: float) -> tuple[float, list[float] | None]:
+        """BM25's constant factor for a term and its field's length norms; no norms for a field
+        that keeps no lengths, whose documents score their weight as Whoosh's WeightScorer does."""
+        if not self.schema[fieldname].scorable:
+            return boost, None
+        return self.searcher.idf(fieldname, btext) * (self._k1 + 1) * boost, self._norm(fieldname)
 
     # postings ----------------------------------------------------------------
     def _blocks(self, fieldname: str, btext: bytes,
@@ -297,6 +349,25 @@ def _w3_blocks(raw: bytes) -> Iterator[tuple[tuple[int, ...], Any, Any]]:
     raise Unsupported
 
 
+def _slot_positions(tables: list[_Table], k: int, decode: Any) -> Callable[[int], Iterable[int]]:
+    """A document's positions of slot k, shifted back by k."""
+    shift = (-k).__add__
+    if len(tables) == 1:
+        values = tables[0].values
+        return lambda d: map(shift, decode(values[d]))
+
+    def union(d: int) -> set[int]:
+        # Stacked lemmas of one word share their positions: decode each distinct list once.
+        encoded = {t.values.get(d) for t in tables}
+        encoded.discard(None)
+        out: set[int] = set()
+        for v in encoded:
+            out.update(map(shift, decode(v)))
+        return out
+
+    return union
+
+
 def _positions_decoder(fmt: Any) -> Any:
     """Whoosh's Positions.decode_positions without its per-call overhead (a phrase decodes ~100k)."""
     if type(fmt) is not formats.Positions:
@@ -307,13 +378,18 @@ def _positions_decoder(fmt: Any) -> Any:
 def _union(parts: Iterable[Scores]) -> Scores:
     out: Scores = {}
     for part in parts:
-        if not out:
-            out = dict(part)
-            continue
-        get = out.get
-        for d, s in part.items():
-            out[d] = get(d, 0.0) + s
+        _add(out, part)
     return out
+
+
+def _add(into: Scores, part: Scores) -> Scores:
+    if not into:
+        into.update(part)
+        return into
+    get = into.get
+    for d, s in part.items():
+        into[d] = get(d, 0.0) + s
+    return into
 
 
 def _boosted(scores: Scores, boost: float) -> Scores:
