@@ -82,8 +82,16 @@ class Corpus:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
+    """An article file found in the corpus. Paths are kept as strings: making a
+    Path of every file cost more than walking the folders at 100,000 articles."""
+
     id: str
-    path: Path
+    file: str
+    sidecar: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
 
 class CorpusError(Exception):
@@ -106,11 +114,14 @@ def article_files(root: Path, exclude: Path | None = None) -> Iterator[SourceFil
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and (excluded is None or (base / d).resolve() != excluded)
         )
+        rel = base.relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        listed = set(filenames)
         for name in sorted(filenames):
             if name.endswith(".txt") and not name.startswith("."):
-                path = base / name
-                rel = path.relative_to(root).with_suffix("")
-                yield SourceFile(rel.as_posix(), path)
+                stem = name[:-4]
+                sidecar = os.path.join(dirpath, stem + ".yaml") if stem + ".yaml" in listed else None
+                yield SourceFile(prefix + stem, os.path.join(dirpath, name), sidecar)
 
 
 def read_article(source: SourceFile) -> tuple[Article, bytes]:

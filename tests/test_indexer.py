@@ -115,3 +115,30 @@ def test_the_name_vote_is_stored_as_the_build_decided_it(seeds_index) -> None:
         assert choices and choices == dict(NameVote.from_dict(store.name_forms()).choices())
     finally:
         store.close()
+
+
+def test_name_tallies_follow_articles_that_change_and_go(corpus_copy: Path, tmp_path: Path) -> None:
+    """The corpus-wide name counts are kept up to date, not recounted: they must equal a fresh count."""
+    from kzreader import index as ix_mod
+
+    def counts_agree() -> dict[str, int]:
+        store = ix_mod.open_store(tmp_path / "ix", readonly=True)
+        try:
+            fresh = {f: n for f, n in store.db.execute("SELECT form, sum(n) FROM names GROUP BY form")}
+            assert store.name_forms() == fresh
+            return fresh
+        finally:
+            store.close()
+
+    refresh(corpus_copy, tmp_path / "ix")
+    before = counts_agree()
+    victim = sorted(corpus_copy.glob("*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nSpotkali się Zbigniewski i Zbigniewskiego brat.\n",
+                      encoding="utf-8")
+    refresh(corpus_copy, tmp_path / "ix")
+    during = counts_agree()
+    assert during.get("Zbigniewskiego", 0) == before.get("Zbigniewskiego", 0) + 1
+    victim.unlink()
+    victim.with_suffix(".yaml").unlink(missing_ok=True)
+    refresh(corpus_copy, tmp_path / "ix")
+    assert "Zbigniewskiego" not in counts_agree()
