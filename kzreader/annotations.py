@@ -7,6 +7,7 @@ is a character offset into the article's decoded text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 EntityType = Literal["person", "place", "org", "money"]
@@ -16,8 +17,15 @@ T = TypeVar("T")
 
 
 def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    # A refresh at 100,000 articles reads tens of thousands of stored events;
+    # asking dataclasses for the fields of each cost a fifth of a second.
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass(slots=True)

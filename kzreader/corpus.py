@@ -117,11 +117,12 @@ def article_files(root: Path, exclude: Path | None = None) -> Iterator[SourceFil
         rel = base.relative_to(root).as_posix()
         prefix = "" if rel == "." else rel + "/"
         listed = set(filenames)
+        folder = os.path.join(dirpath, "")
         for name in sorted(filenames):
             if name.endswith(".txt") and not name.startswith("."):
                 stem = name[:-4]
-                sidecar = os.path.join(dirpath, stem + ".yaml") if stem + ".yaml" in listed else None
-                yield SourceFile(prefix + stem, os.path.join(dirpath, name), sidecar)
+                sidecar = folder + stem + ".yaml" if stem + ".yaml" in listed else None
+                yield SourceFile(prefix + stem, folder + name, sidecar)
 
 
 def read_article(source: SourceFile) -> tuple[Article, bytes]:
