@@ -15,7 +15,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kzreader import money
 from kzreader.annotations import Entity, Event, Link, Timex
@@ -348,6 +348,7 @@ def _money(keys: Sequence[str]) -> tuple[float, str] | None:
     return next((found for k in keys if (found := money.from_key(k))), None)
 
 
+@cache
 def _surname(key: str) -> str | None:
     """`person:kasym-żomart tokajew` -> `tokajew`: one person whose first name is spelt two ways."""
     return key.rsplit(" ", 1)[-1] if key.startswith("person:") and " " in key else None
@@ -430,8 +431,8 @@ class _Linker:
         shared = keys | {"surname:" + s for s in surnames} if surnames else keys
         return _Evidence(gap, shared, words, classes, bool(a.places and b.places and not a.places & b.places))
 
-    def judge(self, a: _Facts, b: _Facts) -> tuple[str, int, list[str]] | None:
-        """(relation, strength, reasons) for two events, or None."""
+    def judge(self, a: _Facts, b: _Facts, explain: bool = True) -> tuple[str, int, list[str]] | None:
+        """(relation, strength, reasons) for two events, or None; no reasons unless `explain`."""
         ea, eb = a.event, b.event
         if self.duplicates.get(ea.article) == eb.article or self.duplicates.get(eb.article) == ea.article:
             if ea.date == eb.date and (a.signature == b.signature or ea.text == eb.text):
@@ -449,7 +450,7 @@ class _Linker:
             relation = self.event_relation(a, b, ev)
         if relation is None:
             return None
-        return relation, len(ev.shared) + ev.content, self.reasons(a, b, ev, relation)
+        return relation, len(ev.shared) + ev.content, self.reasons(a, b, ev, relation) if explain else []
 
     @staticmethod
     def event_relation(a: _Facts, b: _Facts, ev: _Evidence) -> str | None:
@@ -540,7 +541,8 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
     for i, j in _candidates(facts, linker):
         if focus is not None and events[i].id not in focus and events[j].id not in focus:
             continue
-        found = linker.judge(facts[i], facts[j])
+        # Most judged pairs lose to stronger ones: their reasons are written only for the pairs kept.
+        found = linker.judge(facts[i], facts[j], explain=False)
         if found is None:
             continue
         relation, strength, _reasons = found
@@ -555,7 +557,7 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
         found = linker.judge(facts[i], facts[j])
         if found is not None:
             _add_link(events, i, j, found[0], found[2])
-    _link_duplicates(events, facts, linker)
+    _link_duplicates(events, facts, linker, kept)
 
 
 def _amount(value: float) -> str:
@@ -568,14 +570,15 @@ def _amount(value: float) -> str:
 
 def _add_link(events: list[Event], i: int, j: int, relation: str, reasons: list[str]) -> None:
     a, b = events[i], events[j]
-    if any(lk.event == b.id for lk in a.links):
-        return
     a.links.append(Link(b.id, relation, reasons))  # type: ignore[arg-type]
     b.links.append(Link(a.id, relation, reasons))  # type: ignore[arg-type]
 
 
-def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker) -> None:
-    """A copy repeats its original even where the two share no participant: pair them by date and text."""
+def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker, linked: set[tuple[int, int]]) -> None:
+    """A copy repeats its original even where the two share no participant: pair them by date and text.
+
+    `linked` holds the pairs (lower index first) already linked; it grows here.
+    """
     if not linker.duplicates:
         return
     by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -584,6 +587,10 @@ def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker) 
     for i, ev in enumerate(events):
         original = linker.duplicates.get(ev.article)
         for j in by_key.get((original, ev.date, ev.text), []) if original else []:
+            pair = (min(i, j), max(i, j))
+            if pair in linked:
+                continue
             found = linker.judge(facts[i], facts[j])
             if found is not None:
                 _add_link(events, i, j, found[0], found[2])
+                linked.add(pair)

@@ -67,6 +67,11 @@ CREATE INDEX IF NOT EXISTS links_b ON links(b);
 """
 
 
+# One encoder for the millions of link reasons a build writes: json.dumps with
+# options makes a new encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class StoreError(Exception):
     """The state file is unreadable or from another version: rebuild it."""
 
@@ -426,9 +431,18 @@ class Store:
         for chunk in _chunks(sorted(owners), 400):
             marks = ",".join("?" * len(chunk))
             self.db.execute(f"DELETE FROM links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk)
+        # Both directions of a link share one reasons list: encode it once.
+        encoded: dict[int, str] = {}
+
+        def reasons(lk: Link) -> str:
+            text = encoded.get(id(lk.reasons))
+            if text is None:
+                text = encoded[id(lk.reasons)] = _JSON(lk.reasons)
+            return text
+
         self.db.executemany(
             "INSERT INTO links VALUES (?, ?, ?, ?)",
-            ((ev.id, lk.event, lk.relation, json.dumps(lk.reasons, ensure_ascii=False))
+            ((ev.id, lk.event, lk.relation, reasons(lk))
              for ev in events for lk in ev.links if ev.id in owners or lk.event in owners),
         )
 
