@@ -142,3 +142,27 @@ def test_name_tallies_follow_articles_that_change_and_go(corpus_copy: Path, tmp_
     victim.with_suffix(".yaml").unlink(missing_ok=True)
     refresh(corpus_copy, tmp_path / "ix")
     assert "Zbigniewskiego" not in counts_agree()
+
+
+def test_worker_processes_build_what_one_process_builds(corpus_copy: Path, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    """Reading and analysis move to worker processes for large batches; nothing may differ for it."""
+    from kzreader import indexer
+
+    (corpus_copy / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (corpus_copy / "empty.txt").write_text("", encoding="utf-8")
+    serial = refresh(corpus_copy, tmp_path / "one", procs=1)
+    monkeypatch.setattr(indexer, "PARALLEL_FROM", 2)
+    parallel = refresh(corpus_copy, tmp_path / "two", procs=2)
+    assert sorted(parallel.added) == sorted(serial.added) and parallel.skipped == serial.skipped
+    assert any("binary.txt" in s for s in parallel.skipped)
+    libs = [Library.open(corpus_copy, tmp_path / name, update=False)[0] for name in ("one", "two")]
+    try:
+        one, two = libs
+        assert one.articles() == two.articles()
+        for aid in (a["id"] for a in one.articles()):
+            assert [e.to_dict() for e in one.entities(aid)] == [e.to_dict() for e in two.entities(aid)]
+        assert one.search("Rosja").total == two.search("Rosja").total > 0
+    finally:
+        for lib in libs:
+            lib.close()
