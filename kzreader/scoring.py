@@ -19,7 +19,7 @@ import heapq
 import io
 import pickle
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set as AbstractSet
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -32,6 +32,10 @@ from whoosh.util.numeric import byte_to_length
 from kzreader.phrase import StackedPhrase, slot_terms
 
 Scores = dict[int, float]
+# Documents still in the running: a set, or the keys of another part's scores.
+Within = AbstractSet[int]
+# An AND passes its survivors on when they are under 1/_SPARSE of the next part's documents.
+_SPARSE = 4
 
 
 class Unsupported(Exception):
@@ -135,27 +139,32 @@ class TermAtATime:
         return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
     # query nodes -------------------------------------------------------------
-    def _eval(self, q: wq.Query, into: Scores | None = None, boost: float = 1.0) -> Scores:
-        """The query's scores times `boost`, added into `into` if given: a union sums its terms in place."""
+    def _eval(self, q: wq.Query, into: Scores | None = None, boost: float = 1.0,
+              within: Within | None = None) -> Scores:
+        """The query's scores times `boost`, added into `into` if given: a union sums its terms in place.
+
+        With `within`, only those documents are scored: the rest of an AND has
+        already ruled the others out.
+        """
         kind = type(q)
         if kind is wq.Term:
-            return self._term(q.fieldname, q.text, q.boost * boost, into)
+            return self._term(q.fieldname, q.text, q.boost * boost, into, within)
         if kind is wq.Or:
             if q.scale or q.minmatch:
                 raise Unsupported
             out: Scores = {} if into is None else into
             for sub in q.subqueries:
-                self._eval(sub, out, boost * q.boost)
+                self._eval(sub, out, boost * q.boost, within)
             return out
         if kind in (wq.Prefix, wq.Wildcard):
             terms = [wq.Term(q.fieldname, t) for t in q._btexts(self.searcher.reader()) if t]
-            return self._eval(wq.Or(terms, boost=q.boost), into, boost)
+            return self._eval(wq.Or(terms, boost=q.boost), into, boost, within)
         if kind is wq.And:
-            scores = self._and(q)
+            scores = self._and(q, within)
         elif kind is wq.NumericRange:
-            scores = self._constant(q)
+            scores = self._constant(q, within)
         elif kind is StackedPhrase:
-            scores = self._phrase(q)
+            scores = self._phrase(q, within)
         elif q is wq.NullQuery:
             scores = {}
         else:
@@ -163,22 +172,28 @@ class TermAtATime:
         scores = _boosted(scores, boost)
         return scores if into is None else _add(into, scores)
 
-    def _and(self, q: wq.And) -> Scores:
+    def _and(self, q: wq.And, within: Within | None = None) -> Scores:
         positive = [sub for sub in q.subqueries if not isinstance(sub, wq.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, wq.Not)]
         if not positive:
             raise Unsupported
-        parts = sorted((self._eval(sub) for sub in positive), key=len)
-        out = dict(parts[0])
-        for part in parts[1:]:
+        # The rarest part first; a later part scores only the documents still in
+        # when they are few beside its own (checking each posting costs too).
+        reader = self.searcher.reader()
+        sized = sorted((sub.estimate_size(reader), n, sub) for n, sub in enumerate(positive))
+        out = self._eval(sized[0][2], within=within)
+        for size, _n, sub in sized[1:]:
+            if not out:
+                return out
+            part = self._eval(sub, within=out.keys() if len(out) * _SPARSE < size else within)
             out = {d: s + part[d] for d, s in out.items() if d in part}
-        if negative:
-            excluded = set().union(*(self._eval(sub) for sub in negative))
+        if negative and out:
+            excluded = set().union(*(self._eval(sub, within=out.keys()) for sub in negative))
             # Whoosh's matcher for NOT inside AND adds a constant 1 per clause.
             out = {d: s + len(negative) for d, s in out.items() if d not in excluded}
         return _boosted(out, q.boost)
 
-    def _constant(self, q: wq.NumericRange) -> Scores:
+    def _constant(self, q: wq.NumericRange, within: Within | None = None) -> Scores:
         """A date range: its documents with a constant score, as Whoosh's ConstantScoreQuery gives."""
         compiled = q._compile_query(self.searcher.reader())
         if compiled is wq.NullQuery:
@@ -195,9 +210,12 @@ class TermAtATime:
             for text in texts:
                 for leaf, ids, _weights, _values in self._blocks(node.fieldname, text):
                     docs.update(d + leaf.offset for d in ids if d not in leaf.deleted)
+        if within is not None:
+            docs.intersection_update(within)
         return dict.fromkeys(docs, float(q.boost))
 
-    def _term(self, fieldname: str, text: str, boost: float = 1.0, into: Scores | None = None) -> Scores:
+    def _term(self, fieldname: str, text: str, boost: float = 1.0, into: Scores | None = None,
+              within: Within | None = None) -> Scores:
         """A term's documents and their BM25 scores, added into `into` if given."""
         out: Scores = {} if into is None else into
         btext = self._bytes(fieldname, text)
@@ -207,22 +225,20 @@ class TermAtATime:
         get = out.get
         for leaf, ids, weights, _values in self._blocks(fieldname, btext):
             off, deleted = leaf.offset, leaf.deleted
+            postings: Iterable[tuple[int, float]] = zip(ids, weights)
+            if deleted or within is not None:
+                postings = [(d, w) for d, w in postings
+                            if d not in deleted and (within is None or d + off in within)]
             if norm is None:
-                for d, w in zip(ids, weights):
-                    if d not in deleted:
-                        out[d + off] = get(d + off, 0.0) + w * c
+                for d, w in postings:
+                    out[d + off] = get(d + off, 0.0) + w * c
                 continue
             lengths = self._lengths(leaf, fieldname)
-            if deleted:
-                for d, w in zip(ids, weights):
-                    if d not in deleted:
-                        out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
-            else:
-                for d, w in zip(ids, weights):
-                    out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
+            for d, w in postings:
+                out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
         return out
 
-    def _phrase(self, q: StackedPhrase) -> Scores:
+    def _phrase(self, q: StackedPhrase, within: Within | None = None) -> Scores:
         """Documents where the slots' words stand next to each other in order; scored as their terms.
 
         Postings go into tables built in C; only the documents that hold every
@@ -241,6 +257,8 @@ class TermAtATime:
                 for tables in per_slot]
         candidates = set(min(held, key=len)).intersection(*held)
         candidates.difference_update(self._deleted)
+        if within is not None:
+            candidates.intersection_update(within)
         decode = _positions_decoder(self.schema[slots[0][0].fieldname].format)  # type: ignore[index]
         # A phrase starts at p where slot k has a word at p + k: the starts left
         # after each slot are those whose positions, shifted back by k, meet it.
