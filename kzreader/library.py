@@ -112,6 +112,15 @@ class Library:
         matcher: Matcher = self.searcher.matcher(query)
         return matcher.spans(rec.text, rec.regions)
 
+    def match_counts(self, query: str, aids: list[str]) -> dict[str, int]:
+        """How many words of each article the query matches; one matcher judges each word once for all."""
+        matcher: Matcher = self.searcher.matcher(query)
+        counts: dict[str, int] = {}
+        for aid in aids:
+            rec = self.store.article(aid)
+            counts[aid] = sum(matcher.matched_words(rec.text, rec.regions).values()) if rec else 0
+        return counts
+
     def matching_ids(self, query: str) -> list[str]:
         return self.searcher.article_ids(query)
 

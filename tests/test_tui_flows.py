@@ -112,6 +112,22 @@ async def test_search_while_typing_then_enter_then_escape(app: ReaderApp, librar
         assert app.focused is screen.sources
 
 
+async def test_match_counts_past_the_first_rows_arrive_after_the_results(
+        app: ReaderApp, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzreader.tui.screens import main as main_module
+
+    monkeypatch.setattr(main_module, "COUNTED_FIRST", 1)
+    monkeypatch.setattr(main_module, "COUNT_DELAY", 0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await main_screen(pilot)
+        await pilot.press("slash", *"Rosja", "enter")
+        await settle(pilot)
+        result = library.search("Rosja", limit=100, highlight=100)
+        assert len(result.hits) > 2
+        await until(pilot, lambda: all(r.hits is not None for r in rows(screen)))
+        assert {r.id: r.hits for r in rows(screen)} == {h.article: h.matches for h in result.hits}
+
+
 async def test_a_bad_query_is_shown_in_place_and_keeps_the_list(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await main_screen(pilot)

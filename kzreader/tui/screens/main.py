@@ -274,13 +274,10 @@ class MainScreen(Screen[None]):
         # pure Python, so it waits a moment and hands the GIL back between them.
         time.sleep(COUNT_DELAY if rest else 0)
         for start in range(0, len(rest), COUNT_CHUNK):
-            counts: dict[str, int] = {}
-            for aid in rest[start : start + COUNT_CHUNK]:
-                if worker.is_cancelled:
-                    return
-                counts[aid] = len(self.library.matches(query, aid))
-                time.sleep(0.001)
-            self.post_message(self.HitCounts(query, counts))
+            if worker.is_cancelled:
+                return
+            self.post_message(self.HitCounts(query, self.library.match_counts(query, rest[start : start + COUNT_CHUNK])))
+            time.sleep(0.001)
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
