@@ -111,6 +111,7 @@ class Searcher:
         self._parser = make_parser(self._ix.schema)
         self._searcher = ix_mod.open_searcher(self._ix)
         self._scoring = TermAtATime(self._searcher)
+        self._ids: dict[int, str] = {}
         self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -163,7 +164,7 @@ class Searcher:
         scores = self._scoring.scores(q)
         if scores is not None:
             best = self._scoring.top(scores, limit)
-            return [(self._searcher.stored_fields(d)["id"], score) for d, score in best], len(scores)
+            return [(self._id_of(d), score) for d, score in best], len(scores)
         # Whoosh's own pass for the shapes scoring.py leaves to it. Block-quality
         # skipping and matcher replacement drop documents from Whoosh's count, so both are off.
         collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
@@ -172,10 +173,21 @@ class Searcher:
         return [(h["id"], h.score) for h in results], len(results)
 
     def article_ids(self, text: str) -> list[str]:
-        """Every matching article, unscored: for filtering other views by a search."""
+        """Every matching article, in index order: for filtering other views by a search."""
         q = self.parse(text)
         with self._lock:
-            return [hit["id"] for hit in self._searcher.search(q, limit=None, scored=False)]
+            scores = self._scoring.scores(q)
+            if scores is None:
+                return [hit["id"] for hit in self._searcher.search(q, limit=None, scored=False)]
+            return [self._id_of(d) for d in sorted(scores)]
+
+    def _id_of(self, docnum: int) -> str:
+        # Each id costs a read of Whoosh's stored fields; a filter by a common
+        # word asks for most of them, and again for the next filter.
+        aid = self._ids.get(docnum)
+        if aid is None:
+            aid = self._ids[docnum] = self._searcher.stored_fields(docnum)["id"]
+        return aid
 
 
 def snippets(text: str, spans: Iterable[Span], limit: int = MAX_SNIPPETS) -> list[Snippet]:

@@ -96,3 +96,14 @@ def test_lengths_held_in_memory_score_as_whoosh_does_from_disk(seeds_index) -> N
                 assert any(isinstance(v, bytes) for v in lengths.values())
         finally:
             ours.close()
+
+
+@pytest.mark.parametrize("q", ["Tokajew", '"Morze Kaspijskie"', "Rosja NOT Chiny", "NOT Rosja", "date:2022"])
+def test_a_timeline_filtered_by_a_search_shows_the_matching_articles_events(seeds_library, q: str) -> None:
+    from kzreader.library import TimelineFilter
+
+    found = {h.article for h in seeds_library.search(q, limit=100).hits}
+    assert set(seeds_library.matching_ids(q)) == found
+    events = seeds_library.timeline(TimelineFilter(query=q))
+    assert {ev.article for ev in events} <= found
+    assert {ev.article for ev in seeds_library.timeline()} & found <= {ev.article for ev in events}
