@@ -226,7 +226,7 @@ class TermAtATime:
         for leaf, ids, weights, _values in self._blocks(fieldname, btext):
             off, deleted = leaf.offset, leaf.deleted
             postings: Iterable[tuple[int, float]] = zip(ids, weights)
-            if deleted or within is not None:
+            if within is not None or (deleted and not deleted.isdisjoint(ids)):
                 postings = [(d, w) for d, w in postings
                             if d not in deleted and (within is None or d + off in within)]
             if norm is None:

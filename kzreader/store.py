@@ -67,6 +67,15 @@ CREATE INDEX IF NOT EXISTS links_b ON links(b);
 """
 
 
+# A list of ids of any length as one parameter: a search used as a filter can
+# match more articles than SQLite allows bound variables (32,766 by default).
+_ANY = "(SELECT value FROM json_each(?))"
+
+
+def _id_list(ids: Iterable[str]) -> str:
+    return json.dumps(list(ids), ensure_ascii=False)
+
+
 # One encoder for the millions of link reasons a build writes: json.dumps with
 # options makes a new encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False).encode
@@ -195,9 +204,8 @@ class Store:
         sql = f"SELECT {cols} FROM articles"
         args: tuple[Any, ...] = ()
         if ids is not None:
-            wanted = list(ids)
-            sql += f" WHERE id IN ({','.join('?' * len(wanted))})"
-            args = tuple(wanted)
+            sql += f" WHERE id IN {_ANY}"
+            args = (_id_list(ids),)
         sql += " ORDER BY day_start IS NULL, day_start DESC, id"
         keys = [c.strip() for c in cols.split(",")]
         return [dict(zip(keys, row)) for row in self.db.execute(sql, args)]
@@ -373,9 +381,8 @@ class Store:
         )
         args: tuple[Any, ...] = ()
         if ids is not None:
-            wanted = list(ids)
-            sql += f" WHERE e.article IN ({','.join('?' * len(wanted))})"
-            args = tuple(wanted)
+            sql += f" WHERE e.article IN {_ANY}"
+            args = (_id_list(ids),)
         sql += " GROUP BY e.key ORDER BY sum(e.mentions) DESC, e.key"
         names = self._display_names()
         out = []
@@ -533,9 +540,8 @@ class Store:
             clauses.append(f"e.id IN (SELECT event FROM event_entities WHERE key IN ({marks}))")
             args.extend(entity_keys)
         if articles is not None:
-            marks = ",".join("?" * len(articles)) or "NULL"
-            clauses.append(f"e.article IN ({marks})")
-            args.extend(articles)
+            clauses.append(f"e.article IN {_ANY}")
+            args.append(_id_list(articles))
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, tuple(args)
 

@@ -107,3 +107,23 @@ def test_a_timeline_filtered_by_a_search_shows_the_matching_articles_events(seed
     events = seeds_library.timeline(TimelineFilter(query=q))
     assert {ev.article for ev in events} <= found
     assert {ev.article for ev in seeds_library.timeline()} & found <= {ev.article for ev in events}
+
+
+def test_filters_by_many_articles_do_not_hit_sqlites_variable_limit(seeds_index) -> None:
+    """A search over a large corpus can match more articles than SQLite takes bound variables."""
+    import sqlite3
+
+    from kzreader.library import Library, TimelineFilter
+    from tests.conftest import SEEDS
+
+    lib, _ = Library.open(SEEDS, seeds_index, update=False)
+    try:
+        lib.store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 2)
+        ids = lib.matching_ids("Rosja")
+        assert len(ids) > 2
+        assert lib.timeline_count(TimelineFilter(query="Rosja")) > 0
+        assert {a["id"] for a in lib.articles(ids)} == set(ids)
+        assert lib.entity_facets(ids)
+        assert lib.search("Rosja", limit=100).hits
+    finally:
+        lib.close()
