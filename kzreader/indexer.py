@@ -9,17 +9,19 @@ repeats work after a crash converges on the same index.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kzreader import analysis, dedup, index as ix_mod, pipeline
 from kzreader.annotations import Entity, Event
-from kzreader.corpus import Article, SourceFile, article_files, read_article
+from kzreader.corpus import Article, CorpusError, SourceFile, article_files, read_article
 from kzreader.decoding import NotText
 from kzreader.entity_linking import apply_renames, corpus_renames
 from kzreader.events import link_events
@@ -512,3 +514,23 @@ def _key_changes(old: list[Entity], new: list[Entity]) -> dict[str, str]:
                 out[e.key] = key
                 break
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m kzreader.indexer CORPUS INDEX`: refresh, and print the report as JSON.
+
+    The app runs this in a child process, so that a refresh never competes
+    with the reader's own searches for the interpreter.
+    """
+    corpus, index_dir = (Path(a) for a in (sys.argv[1:] if argv is None else argv))
+    try:
+        report = refresh(corpus, index_dir)
+    except (CorpusError, ix_mod.IndexFolderError, StoreError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(json.dumps(asdict(report), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,6 +5,9 @@ never imports an interface library, so any view can sit on top of it.
 """
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +60,21 @@ class Library:
         report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log)
         store = ix_mod.open_store(index_dir, readonly=True)
         return cls._ready(corpus, index_dir, store, Searcher(index_dir, store)), report
+
+    @staticmethod
+    def refresh_elsewhere(corpus: Path, index_dir: Path) -> RefreshReport:
+        """Bring the index up to date in a child process, for a reader already open on it.
+
+        A refresh stats every file and runs Python for each: 2.5 s at 100,000
+        articles. In the reader's own process it took the interpreter from the
+        search being typed meanwhile (3 s from Enter to results instead of 0.4 s).
+        """
+        proc = subprocess.run([sys.executable, "-m", "kzreader.indexer", str(corpus), str(index_dir)],
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            lines = proc.stderr.strip().splitlines()
+            raise OSError(lines[-1] if lines else f"indexing stopped with status {proc.returncode}")
+        return RefreshReport(**json.loads(proc.stdout))
 
     @classmethod
     def _open_checked(cls, corpus: Path, index_dir: Path) -> "Library | None":

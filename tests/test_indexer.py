@@ -166,3 +166,16 @@ def test_worker_processes_build_what_one_process_builds(corpus_copy: Path, tmp_p
     finally:
         for lib in libs:
             lib.close()
+
+
+def test_a_refresh_in_a_child_process_reports_what_it_did(corpus_copy: Path, tmp_path: Path) -> None:
+    """The app refreshes in a child process; its report and its errors come back as in process."""
+    import pytest
+
+    refresh(corpus_copy, tmp_path / "ix")
+    (corpus_copy / "late.txt").write_text("Późny\n\nTokajew spotkał się z Putinem w Astanie.\n", encoding="utf-8")
+    report = Library.refresh_elsewhere(corpus_copy, tmp_path / "ix")
+    assert report.added == ["late"] and report.touched
+    assert not Library.refresh_elsewhere(corpus_copy, tmp_path / "ix").touched
+    with pytest.raises(OSError, match="does not exist"):
+        Library.refresh_elsewhere(tmp_path / "nowhere", tmp_path / "ix2")

@@ -96,12 +96,12 @@ class ReaderApp(App[None]):
         looks for changes meanwhile and swaps in the refreshed index if any.
         """
         try:
-            library, report = Library.open(self.corpus, self.index_dir, update=True)
+            report = Library.refresh_elsewhere(self.corpus, self.index_dir)
+            if not report.touched:
+                return
+            library, _ = Library.open(self.corpus, self.index_dir, update=False)
         except (CorpusError, IndexFolderError, StoreError, OSError) as exc:
             self.notify(f"The index could not be brought up to date: {exc}", severity="warning", markup=False)
-            return
-        if report is None or not report.touched:
-            library.close()
             return
         note = (f"Index updated: {len(report.added)} added, {len(report.changed)} changed, "
                 f"{len(report.removed)} removed.")
