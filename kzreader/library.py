@@ -65,9 +65,9 @@ class Library:
     def refresh_elsewhere(corpus: Path, index_dir: Path) -> RefreshReport:
         """Bring the index up to date in a child process, for a reader already open on it.
 
-        A refresh stats every file and runs Python for each: 2.5 s at 100,000
-        articles. In the reader's own process it took the interpreter from the
-        search being typed meanwhile (3 s from Enter to results instead of 0.4 s).
+        A refresh stats every file and runs Python for each, 2.5 s at 100,000
+        articles; in the reader's own process that time is taken from whatever
+        the reader does meanwhile, typing a search included.
         """
         proc = subprocess.run([sys.executable, "-m", "kzreader.indexer", str(corpus), str(index_dir)],
                               stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
