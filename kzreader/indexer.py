@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kzreader import analysis, dedup, index as ix_mod, pipeline
 from kzreader.annotations import Entity, Event
@@ -67,11 +68,13 @@ def _fingerprint(source: SourceFile) -> str:
 
 
 def _stat_mark(path: str | None) -> str:
+    if path is None:
+        return "-"
     try:
-        st = os.stat(path) if path is not None else None
+        st = os.stat(path)
     except OSError:
-        st = None
-    return f"{st.st_size}:{st.st_mtime_ns}" if st else "-"
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _digest(raw: bytes, source: SourceFile) -> str:
@@ -258,8 +261,7 @@ def _read_all(items: list[tuple[SourceFile, str]],
     """
     workers = _workers(procs)
     if workers > 1 and len(items) >= PARALLEL_FROM:
-        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ctx.Pool(workers) as pool:
+        with _pool(workers) as pool:
             yield from pool.imap(_read_one, items, chunksize=32)
         return
     yield from map(_read_one, items)
@@ -373,8 +375,7 @@ def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], choices: 
     analysis.use_names(choices)
     workers = _workers(procs)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ctx.Pool(workers, initializer=pipeline.init_worker, initargs=(name_forms,)) as pool:
+        with _pool(workers, initializer=pipeline.init_worker, initargs=(name_forms,)) as pool:
             for n, result in enumerate(pool.imap(pipeline.analyse, jobs, chunksize=16), 1):
                 yield result
                 if progress and (n % 50 == 0 or n == len(jobs)):
@@ -389,6 +390,10 @@ def _analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], choices: 
 
 def _workers(procs: int | None) -> int:
     return procs if procs is not None else min(2, os.cpu_count() or 1)
+
+
+def _pool(workers: int, **kwargs: Any) -> Any:
+    return multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(workers, **kwargs)
 
 
 def _write_document(writer: object, store: Store, result: pipeline.Analysed, article: Article | None) -> None:

@@ -276,7 +276,7 @@ class TermAtATime:
         btext = self._bytes(term.fieldname, term.text)
         if btext is None:
             return table
-        for leaf, ids, ws, vs in self._blocks(term.fieldname, btext, values=True):
+        for leaf, ids, ws, vs in self._blocks(term.fieldname, btext):
             if leaf.offset:
                 ids = [d + leaf.offset for d in ids]
             table.weights.update(zip(ids, ws))
@@ -302,8 +302,7 @@ class TermAtATime:
         return self.searcher.idf(fieldname, btext) * (self._k1 + 1) * boost, self._norm(fieldname)
 
     # postings ----------------------------------------------------------------
-    def _blocks(self, fieldname: str, btext: bytes,
-                values: bool = False) -> Iterator[tuple[_Leaf, Any, Any, Any]]:
+    def _blocks(self, fieldname: str, btext: bytes) -> Iterator[tuple[_Leaf, Any, Any, Any]]:
         """Each stored block of a term's postings in each segment: (leaf, ids, weights, values)."""
         for leaf in self._leaves:
             if (fieldname, btext) not in leaf.reader:

@@ -72,13 +72,13 @@ CREATE INDEX IF NOT EXISTS links_b ON links(b);
 _ANY = "(SELECT value FROM json_each(?))"
 
 
-def _id_list(ids: Iterable[str]) -> str:
-    return json.dumps(list(ids), ensure_ascii=False)
-
-
 # One encoder for the millions of link reasons a build writes: json.dumps with
 # options makes a new encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _id_list(ids: Iterable[str]) -> str:
+    return _JSON(list(ids))
 
 
 class StoreError(Exception):

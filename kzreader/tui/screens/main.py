@@ -271,7 +271,7 @@ class MainScreen(Screen[None]):
         self.post_message(self.SearchDone(query, hits, result.total))
         rest = [aid for aid, count in hits if count is None]
         # The results are on screen first; counting the rest re-reads articles in
-        # pure Python, so it waits a moment and hands the GIL back between them.
+        # pure Python, so it waits a moment and hands the GIL back between chunks.
         time.sleep(COUNT_DELAY if rest else 0)
         for start in range(0, len(rest), COUNT_CHUNK):
             if worker.is_cancelled:
