@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kzreader.corpus import load_corpus  # noqa: E402
-from kzreader.tokens import sentence_spans  # noqa: E402
+from kzreader.corpus.articles import load_corpus  # noqa: E402
+from kzreader.language.tokens import sentence_spans  # noqa: E402
 
 OUTLETS = ["rp.pl", "wydarzenia.interia.pl", "kresy.pl", "kierunekkaukaz.pl", "osw.waw.pl", "pap.pl", "tvn24.pl"]
 _YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")

@@ -31,12 +31,12 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
 from kzreader import index as ix_mod  # noqa: E402
-from kzreader.analysis import index_terms  # noqa: E402
-from kzreader.indexer import refresh  # noqa: E402
+from kzreader.index.analyzer import index_terms  # noqa: E402
+from kzreader.index.indexer import refresh  # noqa: E402
+from kzreader.index.query import make_parser, parse  # noqa: E402
+from kzreader.language.pl.morphology import lemmas  # noqa: E402
+from kzreader.language.tokens import WORD  # noqa: E402
 from kzreader.library import Library  # noqa: E402
-from kzreader.morphology import lemmas  # noqa: E402
-from kzreader.query import make_parser, parse  # noqa: E402
-from kzreader.tokens import WORD  # noqa: E402
 
 QUERY_MIX: dict[str, list[str]] = {
     "word": ["Rosja", "Kazachstan", "wolfram", "Tokajew", "elektrownia", "sankcja", "dron", "Moskwa", "gospodarka",
@@ -69,7 +69,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 def build(corpus: Path, index_dir: Path, procs: int) -> dict[str, float]:
     # Phases go to stderr as they start, so a long build shows where it is.
     code = (
-        "import sys, json, time; from pathlib import Path; from kzreader.indexer import refresh; "
+        "import sys, json, time; from pathlib import Path; from kzreader.index.indexer import refresh; "
         "t=time.perf_counter(); seen=set(); "
         "say=lambda p, n, total: p in seen or seen.add(p) or print(f'{time.perf_counter()-t:8.1f} s  {p}', "
         "file=sys.stderr, flush=True); "
@@ -145,7 +145,7 @@ def _fts_query(q: str) -> tuple[str, tuple[int, int] | None]:
     date = re.search(r"date:(?:\[(\S+) to (\S+)\]|(\S+))", q)
     days = None
     if date:
-        from kzreader.periods import day_number
+        from kzreader.reading.periods import day_number
 
         lo, hi = (date.group(1), date.group(2)) if date.group(1) else (date.group(3), date.group(3))
         days = (day_number(lo), day_number(hi, end=True))
@@ -167,7 +167,7 @@ def _fts_query(q: str) -> tuple[str, tuple[int, int] | None]:
 
 
 def fts5_peer(index_dir: Path, tmp: Path) -> dict[str, object]:
-    from kzreader.store import Store
+    from kzreader.index.store import Store
 
     store = Store(index_dir / "state.db", readonly=True)
     db = sqlite3.connect(tmp / "fts.db")

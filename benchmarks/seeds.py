@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kzreader.indexer import refresh  # noqa: E402
+from kzreader.index.indexer import refresh  # noqa: E402
 
 QUERIES = ["Rosja", '"elektrownia atomowa"', "Macron AND Tokajew", "przewodow", "date:2022 AND Putin"]
 

@@ -33,8 +33,8 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.worker import WorkerState  # noqa: E402
 
-from kzreader.annotations import Event  # noqa: E402
-from kzreader.indexer import refresh  # noqa: E402
+from kzreader.index.indexer import refresh  # noqa: E402
+from kzreader.reading.annotations import Event  # noqa: E402
 from kzreader.tui.app import ReaderApp  # noqa: E402
 from kzreader.tui.screens.main import MainScreen  # noqa: E402
 from kzreader.tui.widgets.source_list import SourceList, arrange  # noqa: E402

@@ -19,19 +19,20 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from kzreader import __version__, config
-from kzreader.annotations import Event
-from kzreader.corpus import CorpusError
-from kzreader.gazetteer import GazetteerError
-from kzreader.index import IndexFolderError
-from kzreader.indexer import RefreshReport
-from kzreader.inert import inert_text
+from kzreader import __version__
+from kzreader.corpus.articles import CorpusError
+from kzreader.index.folder import IndexFolderError
+from kzreader.index.indexer import RefreshReport
+from kzreader.index.query import QueryError
+from kzreader.index.search import SearchResult, Span
+from kzreader.index.store import StoreError
 from kzreader.library import Library, TimelineFilter
-from kzreader.periods import day_number
-from kzreader.query import QueryError
-from kzreader.search import SearchResult, Span
-from kzreader.store import StoreError
-from kzreader.timeline_export import to_csv, to_timelinejs
+from kzreader.library import config
+from kzreader.library.export import to_csv, to_timelinejs
+from kzreader.library.inert import inert_text
+from kzreader.reading.annotations import Event
+from kzreader.reading.gazetteer import GazetteerError
+from kzreader.reading.periods import day_number
 
 ENTITY_STYLES = {"person": "bold cyan", "place": "bold green", "org": "bold magenta", "money": "bold yellow"}
 HIT_STYLE = "reverse bold"

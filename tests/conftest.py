@@ -11,7 +11,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 @pytest.fixture(scope="session")
 def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds indexed once per test session (read-only for tests)."""
-    from kzreader.indexer import refresh
+    from kzreader.index.indexer import refresh
 
     index_dir = tmp_path_factory.mktemp("seeds-index")
     refresh(SEEDS, index_dir)

@@ -1,8 +1,8 @@
 """The Polish analyzer: lemmas, folding, unknown names and offsets, the Whoosh way."""
 from __future__ import annotations
 
-from kzreader.analysis import EXACT, index_terms, polish_analyzer, query_terms, use_names
-from kzreader.names import NameVote
+from kzreader.index.analyzer import EXACT, index_terms, polish_analyzer, query_terms, use_names
+from kzreader.language.pl.names import NameVote
 
 
 def _tokens(text: str, mode: str = "index") -> list[tuple[str, int, int, int]]:

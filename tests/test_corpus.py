@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.corpus import CorpusError, load_corpus, parse
-from kzreader.metadata import read_sidecar
+from kzreader.corpus.articles import CorpusError, load_corpus, parse
+from kzreader.corpus.metadata import read_sidecar
 
 from conftest import SEEDS
 

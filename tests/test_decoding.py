@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from kzreader.decoding import NotText, decode
+from kzreader.corpus.decoding import NotText, decode
 
 POLISH = "Zażółć gęślą jaźń. ŹRÓDŁO: Świątynia w Łodzi, Ąę Śś Źź."
 

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzreader.annotations import Entity
-from kzreader.entities import EntityRecognizer
-from kzreader.entity_linking import link_corpus
-from kzreader.gazetteer import Gazetteer, load_gazetteer
+from kzreader.reading.annotations import Entity
+from kzreader.reading.entities import EntityRecognizer
+from kzreader.reading.entity_linking import link_corpus
+from kzreader.reading.gazetteer import Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")

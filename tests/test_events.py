@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader import events as events_module
-from kzreader.annotations import Entity, Event, Mention
-from kzreader.events import build_events, link_events
-from kzreader.timex import find_timexes
+from kzreader.reading import events as events_module
+from kzreader.reading.annotations import Entity, Event, Mention
+from kzreader.reading.events import build_events, link_events
+from kzreader.reading.timex import find_timexes
 
 # Invented people, places and figures; each entity lists the surface forms to find.
 PEOPLE = {

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.entities import EntityRecognizer
-from kzreader.gazetteer import ENV_VAR, GazetteerError, load_gazetteer
+from kzreader.reading.entities import EntityRecognizer
+from kzreader.reading.gazetteer import ENV_VAR, GazetteerError, load_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader.history import History, Location
+from kzreader.library.history import History, Location
 
 
 def test_back_and_forward_walk_the_visits() -> None:

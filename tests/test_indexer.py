@@ -5,7 +5,7 @@ import os
 import time
 from pathlib import Path
 
-from kzreader.indexer import refresh
+from kzreader.index.indexer import refresh
 from kzreader.library import Library
 
 
@@ -106,8 +106,8 @@ def test_an_added_article_is_linked_as_a_full_build_would_link_it(corpus_copy: P
 
 def test_the_name_vote_is_stored_as_the_build_decided_it(seeds_index) -> None:
     """The app reads the vote's choices instead of summing every article's name forms at start."""
-    from kzreader import index as ix_mod
-    from kzreader.names import NameVote
+    from kzreader.index import folder as ix_mod
+    from kzreader.language.pl.names import NameVote
 
     store = ix_mod.open_store(seeds_index, readonly=True)
     try:
@@ -119,7 +119,7 @@ def test_the_name_vote_is_stored_as_the_build_decided_it(seeds_index) -> None:
 
 def test_name_tallies_follow_articles_that_change_and_go(corpus_copy: Path, tmp_path: Path) -> None:
     """The corpus-wide name counts are kept up to date, not recounted: they must equal a fresh count."""
-    from kzreader import index as ix_mod
+    from kzreader.index import folder as ix_mod
 
     def counts_agree() -> dict[str, int]:
         store = ix_mod.open_store(tmp_path / "ix", readonly=True)
@@ -147,7 +147,7 @@ def test_name_tallies_follow_articles_that_change_and_go(corpus_copy: Path, tmp_
 def test_worker_processes_build_what_one_process_builds(corpus_copy: Path, tmp_path: Path,
                                                         monkeypatch) -> None:
     """Reading and analysis move to worker processes for large batches; nothing may differ for it."""
-    from kzreader import indexer
+    from kzreader.index import indexer
 
     (corpus_copy / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (corpus_copy / "empty.txt").write_text("", encoding="utf-8")

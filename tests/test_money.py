@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader.money import find_amounts, money_entities
+from kzreader.reading.money import find_amounts, money_entities
 
 
 def only(text: str):

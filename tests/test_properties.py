@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
-from kzreader.analysis import polish_analyzer
-from kzreader.metadata import normalise_date
-from kzreader.periods import day_range
-from kzreader.query import QueryError
+from kzreader.corpus.metadata import normalise_date
+from kzreader.index.analyzer import polish_analyzer
+from kzreader.index.query import QueryError
+from kzreader.reading.periods import day_range
 
 POLISH_TEXT = st.text(
     alphabet=st.sampled_from(list("abcdeęfghijklłmnoóprsśtuwyzźżąćń ABCĄĆĘŁŃÓŚŹŻ-.,\n\"'()*?:=[]0123456789\t\x00\u202e")),
@@ -50,8 +50,8 @@ WORDS = st.lists(
 def test_an_indexed_word_finds_its_article(words: list[str], data: st.DataObject) -> None:
     from whoosh.filedb.filestore import RamStorage
 
-    from kzreader.index import make_schema
-    from kzreader.query import make_parser, parse
+    from kzreader.index.folder import make_schema
+    from kzreader.index.query import make_parser, parse
 
     word = data.draw(st.sampled_from(words))
     if word.upper() in {"AND", "OR", "NOT", "TO"}:
@@ -76,9 +76,9 @@ def test_phrases_match_exactly_the_documents_whoosh_spans_match(docs: list[list[
     from whoosh import query as wq
     from whoosh.filedb.filestore import RamStorage
 
-    from kzreader.index import make_schema
-    from kzreader.phrase import StackedPhrase
-    from kzreader.query import stacked_query
+    from kzreader.index.folder import make_schema
+    from kzreader.index.phrase import StackedPhrase
+    from kzreader.index.query import stacked_query
 
     ix = RamStorage().create_index(make_schema())
     with ix.writer() as w:
@@ -112,9 +112,9 @@ def test_term_at_a_time_scores_as_whoosh_does(docs: list[tuple[list[str], int, b
     from whoosh.filedb.filestore import RamStorage
     from whoosh.writing import NO_MERGE
 
-    from kzreader import index as ix_mod
-    from kzreader.query import make_parser, parse
-    from kzreader.scoring import TermAtATime
+    from kzreader.index import folder as ix_mod
+    from kzreader.index.query import make_parser, parse
+    from kzreader.index.scoring import TermAtATime
 
     ix = RamStorage().create_index(ix_mod.make_schema())
     chunk = -(-len(docs) // segments)
@@ -163,7 +163,7 @@ TOKENISH = st.text(alphabet=st.sampled_from(list("ab1_ą-'’ .\\n")), max_size=
 @given(TOKENISH, st.data())
 def test_whole_words_finds_exactly_the_tokens_word_cuts(text: str, data: st.DataObject) -> None:
     """Highlighting searches for the matched words; it must agree with cutting every word."""
-    from kzreader.tokens import WORD, whole_words
+    from kzreader.language.tokens import WORD, whole_words
 
     tokens = WORD.findall(text)
     wanted = set(data.draw(st.lists(st.sampled_from(tokens), max_size=3))) if tokens else set()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kzreader import index as ix_mod
-from kzreader.indexer import refresh
+from kzreader.index import folder as ix_mod
+from kzreader.index.indexer import refresh
 from kzreader.library import Library
 
 GOOD = "Prezydent Tokajew spotkał się w Astanie z premierem. Rozmawiano o wolframie.\n"
@@ -163,7 +163,8 @@ def test_killed_in_the_middle_of_indexing_is_detected_and_rebuilt(tmp_path: Path
     code = textwrap.dedent(f"""
         import os
         from pathlib import Path
-        from kzreader import indexer, pipeline
+        from kzreader.index import indexer
+        from kzreader.reading import pipeline
         real = pipeline.analyse
         calls = []
         def dying(job):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader.query import QueryError, make_parser
+from kzreader.index.query import QueryError, make_parser
 
 
 def _found(lib, q: str) -> set[str]:
@@ -81,7 +81,7 @@ def test_odd_queries_give_a_sensible_result(seeds_library, q: str) -> None:
 
 def test_lengths_held_in_memory_score_as_whoosh_does_from_disk(seeds_index) -> None:
     """The searcher keeps BM25's field lengths in memory; the ranking must not change for it."""
-    from kzreader import index as ix_mod
+    from kzreader.index import folder as ix_mod
 
     ix = ix_mod.open_whoosh(seeds_index)
     with ix.searcher() as plain:

@@ -5,8 +5,8 @@ import csv
 import io
 import json
 
-from kzreader.annotations import Event, Link
-from kzreader.timeline_export import CSV_COLUMNS, to_csv, to_timelinejs
+from kzreader.library.export import CSV_COLUMNS, to_csv, to_timelinejs
+from kzreader.reading.annotations import Event, Link
 
 
 def sample() -> list[Event]:

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kzreader.annotations import Timex
-from kzreader.timex import find_timexes
+from kzreader.reading.annotations import Timex
+from kzreader.reading.timex import find_timexes
 
 SATURDAY = "2025-11-15"
 

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 from textual.worker import WorkerState
 
-from kzreader.indexer import refresh
+from kzreader.index.indexer import refresh
 from kzreader.library import Library, TimelineFilter
 from kzreader.tui.app import ReaderApp
 from kzreader.tui.screens.corpus_problem import CorpusProblemScreen
@@ -270,7 +270,7 @@ async def test_linked_events_view_explains_links(app: ReaderApp, library: Librar
 
 
 def test_a_conflict_says_which_dates_disagree(library: Library) -> None:
-    from kzreader.annotations import Event, Link
+    from kzreader.reading.annotations import Event, Link
     from kzreader.tui.screens.linked_events import LinkedEvent
 
     here = Event("a#1", "a", "2022-11-28", "28 listopada", 0, 5)

@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from kzreader.annotations import Entity, Event, Link, Mention
+from kzreader.reading.annotations import Entity, Event, Link, Mention
 from kzreader.tui.formatting import fit, wrap
 from kzreader.tui.messages import OpenArticle, OpenEvent
 from kzreader.tui.widgets.entity_list import group

@@ -17,10 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from kzreader.corpus import CorpusError
-from kzreader.index import IndexFolderError
+from kzreader.corpus.articles import CorpusError
+from kzreader.index.folder import IndexFolderError
+from kzreader.index.store import StoreError
 from kzreader.library import Library
-from kzreader.store import StoreError
 from kzreader.tui.commands import ArticleCommands, DateCommands, EntityCommands
 from kzreader.tui.screens.corpus_problem import CorpusProblemScreen
 from kzreader.tui.screens.help import HelpScreen, Section

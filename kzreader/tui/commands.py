@@ -13,8 +13,8 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from kzreader.morphology import fold
-from kzreader.periods import day_number
+from kzreader.language.folding import fold
+from kzreader.reading.periods import day_number
 from kzreader.tui.formatting import ENTITY_LABELS, ENTITY_STYLES, MUTED_STYLE, safe
 from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle
 from kzreader.tui.screens.main import MainScreen

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from textual.content import Content
 
-from kzreader.annotations import Entity, Event
+from kzreader.index.search import Span
+from kzreader.index.store import ArticleRecord
 from kzreader.library import Library
-from kzreader.search import Span
-from kzreader.store import ArticleRecord
+from kzreader.reading.annotations import Entity, Event
 from kzreader.tui.formatting import ENTITY_STYLES, HIT_STYLE, safe
 
 Mark = tuple[int, int, str]

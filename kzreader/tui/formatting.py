@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
-from kzreader.inert import inert_text
+from kzreader.library.inert import inert_text
 
 ENTITY_TYPES = ("person", "place", "org", "money")
 ENTITY_LABELS = {"person": "person", "place": "place", "org": "org", "money": "money"}

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kzreader.annotations import Event, Link
+from kzreader.reading.annotations import Event, Link
 from kzreader.tui.formatting import MUTED_STYLE, RELATION_MARKS, RELATION_STYLES, safe
 
 RELATION_WORDS = {"same": "the same event", "conflict": "dates disagree", "related": "related"}

@@ -13,10 +13,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
-from kzreader.corpus import CorpusError
-from kzreader.index import IndexFolderError
+from kzreader.corpus.articles import CorpusError
+from kzreader.index.folder import IndexFolderError
+from kzreader.index.store import StoreError
 from kzreader.library import Library
-from kzreader.store import StoreError
 
 PHASES = {
     "scanning": "Looking for articles",

@@ -24,11 +24,11 @@ from textual.widget import Widget
 from textual.widgets import Footer, Tab, Tabs
 from textual.worker import get_current_worker
 
-from kzreader.annotations import Event
-from kzreader.history import History, Location
+from kzreader.index.query import QueryError
 from kzreader.library import Library, TimelineFilter
-from kzreader.periods import day_number
-from kzreader.query import QueryError
+from kzreader.library.history import History, Location
+from kzreader.reading.annotations import Event
+from kzreader.reading.periods import day_number
 from kzreader.tui.document import ArticleDoc
 from kzreader.tui.formatting import MUTED_STYLE, entity_legend, relation_legend, safe
 from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle, OpenEvent

@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from kzreader.library.history import Location
 from kzreader.tui.document import ArticleDoc, Mark
-from kzreader.history import Location
 from kzreader.tui.formatting import CURRENT_MENTION_STYLE, ENTITY_STYLES, MUTED_STYLE, SENTENCE_STYLE, safe
 
 EMPTY_HINT = "Choose an article in Sources (Enter), an event in the Timeline, or search with /."

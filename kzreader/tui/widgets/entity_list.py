@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.content import Content
 
-from kzreader.annotations import Entity
+from kzreader.reading.annotations import Entity
 from kzreader.tui.formatting import ENTITY_LABELS, ENTITY_STYLES, ENTITY_TYPES, MUTED_STYLE, fit, safe
 from kzreader.tui.messages import FilterByEntity
 from kzreader.tui.widgets.virtual_list import VirtualList

@@ -16,7 +16,7 @@ from textual.cache import LRUCache
 from textual.content import Content
 from textual.message import Message
 
-from kzreader.annotations import Event
+from kzreader.reading.annotations import Event
 from kzreader.tui.formatting import MUTED_STYLE, RELATION_MARKS, RELATION_ORDER, RELATION_STYLES, fit, safe
 from kzreader.tui.messages import OpenEvent
 from kzreader.tui.widgets.virtual_list import VirtualList

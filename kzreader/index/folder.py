@@ -22,16 +22,17 @@ from whoosh import index as windex
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from kzreader.analysis import polish_analyzer
-from kzreader.scoring import load_lengths
-from kzreader.store import Store, StoreError
+from kzreader.index.analyzer import polish_analyzer
+from kzreader.index.scoring import load_lengths
+from kzreader.index.store import Store, StoreError
 
 INDEX_NAME = "articles"
 STATE_FILE = "state.db"
 LOCK_FILE = "kzreader.lock"
 MARKER = "KZREADER_INDEX"
-# Bump when analysis changes what is indexed: older folders are then rebuilt.
-FORMAT = "kzreader-index 11"
+# Bump when analysis changes what is indexed, or a class Whoosh pickles moves:
+# older folders are then rebuilt.
+FORMAT = "kzreader-index 12"
 
 _OWN_FILES = re.compile(rf"^(_?{INDEX_NAME}_.*|{INDEX_NAME}_WRITELOCK|{STATE_FILE}(-wal|-shm|-journal)?|{MARKER}|.*\.tmp)$")
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzreader.annotations import Entity, Event, Link
-from kzreader.morphology import fold
-from kzreader.periods import day_text
+from kzreader.language.folding import fold
+from kzreader.reading.annotations import Entity, Event, Link
+from kzreader.reading.periods import day_text
 
 SCHEMA_VERSION = "9"
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from whoosh import collectors, query as wq
 
-from kzreader import index as ix_mod
-from kzreader.analysis import word_terms_of
-from kzreader.query import highlight_terms, make_parser, parse
-from kzreader.scoring import TermAtATime
-from kzreader.store import Store
-from kzreader.tokens import WORD, whole_words
+from kzreader.index import folder as ix_mod
+from kzreader.index.analyzer import word_terms_of
+from kzreader.index.query import highlight_terms, make_parser, parse
+from kzreader.index.scoring import TermAtATime
+from kzreader.index.store import Store
+from kzreader.language.tokens import WORD, whole_words
 
 SNIPPET_CONTEXT = 70
 MAX_SNIPPETS = 3

@@ -19,9 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from . import yamlfile
-from .morphology import Interp, analyse, fold
-from .tokens import WORD
+from kzreader import yamlfile
+from kzreader.language.folding import fold
+from kzreader.language.pl.morphology import Interp, analyse
+from kzreader.language.tokens import WORD
 
 BUILTIN = Path(__file__).with_name("gazetteer.yaml")
 ENV_VAR = "KZREADER_GAZETTEER"

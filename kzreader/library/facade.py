@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzreader import analysis, index as ix_mod
-from kzreader.annotations import Entity, Event
-from kzreader.indexer import Log, Progress, RefreshReport, refresh
-from kzreader.morphology import morfeusz
-from kzreader.periods import day_number
-from kzreader.search import Matcher, SearchResult, Searcher, Span
-from kzreader.store import ArticleRecord, Store, StoreError
+from kzreader.index import analyzer as analysis
+from kzreader.index import folder as ix_mod
+from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
+from kzreader.index.search import Matcher, SearchResult, Searcher, Span
+from kzreader.index.store import ArticleRecord, Store, StoreError
+from kzreader.language.pl.morphology import morfeusz
+from kzreader.reading.annotations import Entity, Event
+from kzreader.reading.periods import day_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class Library:
         articles; in the reader's own process that time is taken from whatever
         the reader does meanwhile, typing a search included.
         """
-        proc = subprocess.run([sys.executable, "-m", "kzreader.indexer", str(corpus), str(index_dir)],
+        proc = subprocess.run([sys.executable, "-m", "kzreader.index.indexer", str(corpus), str(index_dir)],
                               stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             lines = proc.stderr.strip().splitlines()

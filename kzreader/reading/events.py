@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from kzreader import money
-from kzreader.annotations import Entity, Event, Link, Timex
-from kzreader.morphology import Interp, analyse, fold
-from kzreader.names import candidates
-from kzreader.timex import MONTHS, UNITS, WEEKDAYS, Reference
-from kzreader.tokens import WORD, sentence_spans
+from kzreader.language.folding import fold
+from kzreader.language.pl.morphology import Interp, analyse
+from kzreader.language.pl.names import candidates
+from kzreader.language.tokens import WORD, sentence_spans
+from kzreader.reading import money
+from kzreader.reading.annotations import Entity, Event, Link, Timex
+from kzreader.reading.timex import MONTHS, UNITS, WEEKDAYS, Reference
 
 # Dates whose year is unknown still say which month/day: keep them as events.
 _UNRESOLVED = re.compile(r"^XXXX-\d{2}(-\d{2})?$")

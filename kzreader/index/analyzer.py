@@ -19,9 +19,10 @@ from functools import lru_cache
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
-from kzreader.morphology import fold, lemmas
-from kzreader.names import candidates, guessable
-from kzreader.tokens import WORD
+from kzreader.language.folding import fold
+from kzreader.language.pl.morphology import lemmas
+from kzreader.language.pl.names import candidates, guessable
+from kzreader.language.tokens import WORD
 
 EXACT = "="
 

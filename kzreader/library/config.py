@@ -5,7 +5,7 @@ import hashlib
 import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BUNDLED_CORPUS = REPO / "seeds"
 BUNDLED_INDEX = REPO / "index"
 

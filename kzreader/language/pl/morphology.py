@@ -6,7 +6,6 @@ must build their own instance.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -90,13 +89,3 @@ def lemmas(word: str) -> tuple[str, ...]:
     for i in analyse(word):
         seen.setdefault(i.lemma, None)
     return tuple(seen)
-
-
-@lru_cache(maxsize=300_000)
-def fold(text: str) -> str:
-    """Lowercase without diacritics (ł too), as people type on a keyboard without Polish letters."""
-    text = text.lower().replace("ł", "l")
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

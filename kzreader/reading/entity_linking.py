@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kzreader.annotations import Entity
-from kzreader.morphology import fold
-from kzreader.name_matching import UnionFind, given_compatible, name_parts
+from kzreader.language.folding import fold
+from kzreader.reading.annotations import Entity
+from kzreader.reading.name_matching import UnionFind, given_compatible, name_parts
 
 
 Renames = dict[str, tuple[str, str, list[str]]]

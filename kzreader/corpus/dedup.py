@@ -14,8 +14,8 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from kzreader.morphology import fold
-from kzreader.tokens import WORD
+from kzreader.language.folding import fold
+from kzreader.language.tokens import WORD
 
 SHINGLE = 5
 SAMPLE = 8

@@ -10,14 +10,13 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kzreader import analysis
-from kzreader.annotations import Entity, Event, Timex
-from kzreader.entities import EntityRecognizer
-from kzreader.events import build_events
-from kzreader.morphology import known
-from kzreader.names import NameVote, guessable
-from kzreader.timex import find_timexes
-from kzreader.tokens import WORD
+from kzreader.language.pl.morphology import known
+from kzreader.language.pl.names import NameVote, guessable
+from kzreader.language.tokens import WORD
+from kzreader.reading.annotations import Entity, Event, Timex
+from kzreader.reading.entities import EntityRecognizer
+from kzreader.reading.events import build_events
+from kzreader.reading.timex import find_timexes
 
 _recognizer: EntityRecognizer | None = None
 
@@ -55,11 +54,9 @@ def unknown_names(text: str, regions: list[tuple[int, int]]) -> Counter[str]:
 
 
 def init_worker(name_forms: Mapping[str, int]) -> None:
-    """Per-process state: the corpus's name vote for the analyzer and the recogniser."""
+    """Per-process state: the recogniser with the corpus's name vote."""
     global _recognizer
-    vote = NameVote.from_dict(name_forms)
-    analysis.use_names(vote.choices())
-    _recognizer = EntityRecognizer(names=vote)
+    _recognizer = EntityRecognizer(names=NameVote.from_dict(name_forms))
 
 
 def analyse(job: Job) -> Analysed:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Generic, TypeVar
 
-from kzreader.morphology import fold
+from kzreader.language.folding import fold
 
 NAME_SEPARATORS = re.compile(r"[\s-]+")
 

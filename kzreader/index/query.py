@@ -21,10 +21,10 @@ from whoosh.qparser import MultifieldPlugin, QueryParser, syntax
 from whoosh.qparser.plugins import PhrasePlugin, PrefixPlugin, TaggingPlugin, WildcardPlugin
 from whoosh.qparser.taggers import RegexTagger
 
-from kzreader import periods
-from kzreader.analysis import EXACT
-from kzreader.morphology import fold
-from kzreader.phrase import StackedPhrase
+from kzreader.index.analyzer import EXACT
+from kzreader.index.phrase import StackedPhrase
+from kzreader.language.folding import fold
+from kzreader.reading import periods
 
 MAX_QUERY = 2000
 DEFAULT_FIELDS = ("body", "title")

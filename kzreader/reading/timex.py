@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from kzreader.annotations import Timex
-from kzreader.morphology import analyse
-from kzreader.tokens import WORD, sentence_spans
+from kzreader.language.pl.morphology import analyse
+from kzreader.language.tokens import WORD, sentence_spans
+from kzreader.reading.annotations import Timex
 
 MONTHS = {
     "styczeń": 1, "luty": 2, "marzec": 3, "kwiecień": 4, "maj": 5, "czerwiec": 6,

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .annotations import Entity, EntityType, Mention
-from .gazetteer import Gazetteer, TextWord, load_gazetteer
-from .money import money_entities
-from .morphology import Interp, analyse, fold
-from .name_matching import UnionFind, given_compatible, is_acronym
-from .names import NameVote, candidates
-from .tokens import WORD, Token, sentence_spans, tokenize
+from kzreader.language.folding import fold
+from kzreader.language.pl.morphology import Interp, analyse
+from kzreader.language.pl.names import NameVote, candidates
+from kzreader.language.tokens import WORD, Token, sentence_spans, tokenize
+from kzreader.reading.annotations import Entity, EntityType, Mention
+from kzreader.reading.gazetteer import Gazetteer, TextWord, load_gazetteer
+from kzreader.reading.money import money_entities
+from kzreader.reading.name_matching import UnionFind, given_compatible, is_acronym
 
 if TYPE_CHECKING:
     import morfeusz2

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzreader import dedup
-from kzreader.decoding import NotText, decode
-from kzreader.metadata import Metadata, normalise_date, read_sidecar, sidecar_path
+from kzreader.corpus import dedup
+from kzreader.corpus.decoding import NotText, decode
+from kzreader.corpus.metadata import Metadata, normalise_date, read_sidecar, sidecar_path
 
 _HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 _PUBLICATION = re.compile(r"^[ \t]*Publikacja:[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ \t]+(\d{1,2}):(\d{2}))?[ \t]*$")

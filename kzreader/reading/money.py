@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .annotations import Entity, Mention
+from kzreader.reading.annotations import Entity, Mention
 
 _QUALIFIERS = (
     r"ponad|prawie|około|ok\.|blisko|niemal(?:\s+że)?|niespełna|niecał[eay]\w*|przeszło|co\s+najmniej"

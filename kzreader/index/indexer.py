@@ -20,17 +20,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kzreader import analysis, dedup, index as ix_mod, pipeline
-from kzreader.annotations import Entity, Event
-from kzreader.corpus import Article, CorpusError, SourceFile, article_files, read_article
-from kzreader.decoding import NotText
-from kzreader.entity_linking import apply_renames, corpus_renames
-from kzreader.events import link_events
-from kzreader.metadata import sidecar_path
-from kzreader.morphology import fold
-from kzreader.names import NameVote
-from kzreader.periods import day_range
-from kzreader.store import ArticleRecord, Store, StoreError, event_keys
+from kzreader.corpus import dedup
+from kzreader.corpus.articles import Article, CorpusError, SourceFile, article_files, read_article
+from kzreader.corpus.decoding import NotText
+from kzreader.corpus.metadata import sidecar_path
+from kzreader.index import analyzer as analysis
+from kzreader.index import folder as ix_mod
+from kzreader.index.store import ArticleRecord, Store, StoreError, event_keys
+from kzreader.language.folding import fold
+from kzreader.language.pl.names import NameVote
+from kzreader.reading import pipeline
+from kzreader.reading.annotations import Entity, Event
+from kzreader.reading.entity_linking import apply_renames, corpus_renames
+from kzreader.reading.events import link_events
+from kzreader.reading.periods import day_range
 
 Progress = Callable[[str, int, int], None]
 Log = Callable[[str], None]
@@ -522,7 +525,7 @@ def _key_changes(old: list[Entity], new: list[Entity]) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m kzreader.indexer CORPUS INDEX`: refresh, and print the report as JSON.
+    """`python -m kzreader.index.indexer CORPUS INDEX`: refresh, and print the report as JSON.
 
     The app runs this in a child process, so that a refresh never competes
     with the reader's own searches for the interpreter.

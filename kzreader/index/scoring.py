@@ -29,7 +29,7 @@ from whoosh.codec import whoosh3 as w3
 from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import byte_to_length
 
-from kzreader.phrase import StackedPhrase, slot_terms
+from kzreader.index.phrase import StackedPhrase, slot_terms
 
 Scores = dict[int, float]
 # Documents still in the running: a set, or the keys of another part's scores.

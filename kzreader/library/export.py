@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kzreader.annotations import Event
+from kzreader.reading.annotations import Event
 
 CSV_COLUMNS = ("id", "article", "date", "granularity", "earliest", "latest", "text", "label", "entities",
                "keywords", "sentence", "links")

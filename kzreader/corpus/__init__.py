@@ -1,0 +1,1 @@
+"""Files -> Article: walking a folder, decoding, header rules, sidecars, near-duplicates."""

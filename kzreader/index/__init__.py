@@ -1,0 +1,1 @@
+"""The Whoosh index and the SQLite state beside it: analyzer, queries, scoring, the incremental indexer, search."""
