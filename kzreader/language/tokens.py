@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kzreader.language import pl
+
 # A word: letters or digits, joined by inner hyphens or apostrophes
 # (Kasym-Żomart, sanitarno-epidemiologicznej, O'Brien).
 _JOINERS = "[-'’]"
@@ -25,13 +27,11 @@ def whole_words(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?<!\w{_JOINERS})(?:{'|'.join(map(re.escape, alternatives))})(?!\w|{_JOINERS}\w)")
 
 
-# Abbreviations after which a full stop does not end a sentence, even before a
-# capital letter (tzw. Porozumień, ds. Turcji, m.in. Rosja, w 1991 r. Kazachstan
-# prowadzi...); a line break still ends one.
-_NON_FINAL = frozenset(
-    "m.in tzw np ds ok godz ul św prof dr inż mgr gen płk ks im wg pt tj tzn itd itp ang ros kaz ur zm al "
-    "płd pn wsch zach nr s str por przyp red tel r br".split()
-)
+# Polish for now: the words come from its data file. A full stop after an
+# abbreviation or an initial does not end a sentence.
+_SENTENCES = pl.vocabulary("sentences")
+_NON_FINAL = _SENTENCES.words("abbreviations")
+_ONE_LETTER_WORDS = _SENTENCES.words("one_letter_words")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"„«(\[–—-]*[A-ZĄĆĘŁŃÓŚŹŻ0-9])|\n\s*\n|\n")
 
 
@@ -79,7 +79,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].lower()
-    return word in _NON_FINAL or (len(word) == 1 and word.isalpha() and word not in "aiouwz")
+    return word in _NON_FINAL or (len(word) == 1 and word.isalpha() and word not in _ONE_LETTER_WORDS)
 
 
 def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
