@@ -19,12 +19,13 @@ from functools import lru_cache
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
+from kzreader import language
 from kzreader.language.folding import fold
-from kzreader.language.pl.morphology import lemmas
-from kzreader.language.pl.names import candidates, guessable
 from kzreader.language.tokens import WORD
 
 EXACT = "="
+# Every article is read as Polish today; the index's terms come from this language.
+_LANGUAGE = language.get("pl")
 
 _name_choices: Mapping[str, str] = {}
 
@@ -40,12 +41,12 @@ def use_names(choices: Mapping[str, str]) -> None:
 
 
 def _base_forms(word: str) -> tuple[str, ...]:
-    found = lemmas(word)
+    found = _LANGUAGE.lemmas(word)
     if found:
         return tuple(dict.fromkeys(lemma.lower() for lemma in found))
     lower = word.lower()
-    if guessable(word):
-        base = _name_choices.get(word) or candidates(word)[0][0]
+    if _LANGUAGE.guessable(word):
+        base = _name_choices.get(word) or _LANGUAGE.candidates(word)[0][0]
         return tuple(dict.fromkeys((base.lower(), lower)))
     return (lower,)
 
