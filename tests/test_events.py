@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kzreader.reading import events as events_module
+from kzreader.language import pl
+from kzreader.reading import links as links_module
 from kzreader.reading.annotations import Entity, Event, Mention
-from kzreader.reading.events import build_events, link_events
+from kzreader.reading.events import build_events
+from kzreader.reading.links import link_events
 from kzreader.reading.timex import find_timexes
 
 # Invented people, places and figures; each entity lists the surface forms to find.
@@ -189,20 +191,20 @@ def test_a_near_duplicate_repeats_its_original_and_links_only_through_it() -> No
 def test_linking_is_near_linear_and_not_all_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Thousands of events about one person: pairs judged grow with events x neighbours, not events squared."""
     judged = 0
-    judge = events_module._Linker.judge
+    judge = links_module._Linker.judge
 
-    def counting(self: events_module._Linker, a: object, b: object, explain: bool = True) -> object:
+    def counting(self: links_module._Linker, a: object, b: object, explain: bool = True) -> object:
         nonlocal judged
         judged += 1
         return judge(self, a, b, explain)
 
-    monkeypatch.setattr(events_module._Linker, "judge", counting)
+    monkeypatch.setattr(links_module._Linker, "judge", counting)
     n = 3000
     many = [Event(id=f"a{i}#1", article=f"a{i}", date=f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", text="x",
                   start=0, end=1, entities=["person:jan nowak", f"place:p{i % 50}"],
                   keywords=["spotkać", f"słowo{i % 7}"], sentence=f"zdanie {i % 40}") for i in range(n)]
     link_events(many)
-    assert judged <= n * 3 * events_module._NEIGHBOURS < n * (n - 1) // 2
+    assert judged <= n * 3 * links_module._NEIGHBOURS < n * (n - 1) // 2
 
 
 def test_a_story_retold_in_many_articles_stays_joined_with_few_links_each() -> None:
@@ -222,3 +224,11 @@ def test_a_story_retold_in_many_articles_stays_joined_with_few_links_each() -> N
             if lk.relation == "same":
                 parent[root(ev.id)] = root(lk.event)
     assert len({root(ev.id) for ev in events}) == 1
+
+
+def test_the_kinds_of_happening_are_read_from_the_data_file() -> None:
+    """`przybył do Wilna` and `wizyta w Wilnie` are one kind because language/pl/events.yaml says so."""
+    classes = pl.vocabulary("events").groups("classes")
+    assert {"przybyć", "wizyta"} <= set(classes["visit"])
+    assert links_module._CLASS_OF == {lemma: kind for kind, lemmas in classes.items() for lemma in lemmas}
+    assert len(links_module._CLASS_OF) == sum(map(len, classes.values())), "a lemma belongs to one kind"

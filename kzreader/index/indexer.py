@@ -32,7 +32,7 @@ from kzreader.language.pl.names import NameVote
 from kzreader.reading import pipeline
 from kzreader.reading.annotations import Entity, Event
 from kzreader.reading.entity_linking import apply_renames, corpus_renames
-from kzreader.reading.events import link_events
+from kzreader.reading.links import link_events
 from kzreader.reading.periods import day_range
 
 Progress = Callable[[str, int, int], None]

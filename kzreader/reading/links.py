@@ -1,0 +1,318 @@
+"""Links between events across articles: the same happening, dates that disagree, or a story that goes on.
+
+Links compare events pairwise, but only within blocks of events that share an
+entity or a key word, sorted by date, so the work grows with the number of
+events, not with its square.
+"""
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict, deque
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from kzreader.language import pl
+from kzreader.language.folding import fold
+from kzreader.language.tokens import WORD
+from kzreader.reading import money
+from kzreader.reading.annotations import Event, Link
+from kzreader.reading.timex import Reference
+
+_WORDS = pl.vocabulary("events")
+# Kinds of happening: different words for one kind, so that "przybył do
+# Moskwy" and "odbył wizytę" can be recognised as one visit.
+_CLASS_OF = {lemma: kind for kind, lemmas in _WORDS.groups("classes").items() for lemma in lemmas}
+# Largest first: a sum is written with the word of the largest size it reaches.
+_SUMS = sorted(((size, word) for word, size in _WORDS.numbers("sums").items()), reverse=True)
+
+# Link thresholds. Conflicts are only claimed for dates a few months apart:
+# two explicit dates years apart for a similar story are usually two
+# occurrences (an annual forum, repeated visits), not one misdated event.
+_CONFLICT_MAX_GAP_DAYS = 183
+_SAME_MONEY_TOLERANCE = 0.1
+_NEIGHBOURS = 20
+_MAX_LINKS = {"same": 20, "conflict": 10, "related": 5}
+_COMMON_SHARE = 0.05
+_COMMON_MIN = 10
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What linking compares, derived once per event."""
+
+    event: Event
+    lo: date | None
+    hi: date | None
+    keys: frozenset[str]
+    surnames: frozenset[str]
+    money: tuple[float, str] | None
+    keywords: frozenset[str]
+    classes: frozenset[str]
+    places: frozenset[str]
+    signature: str
+
+    @property
+    def day_level(self) -> bool:
+        return self.lo is not None and self.hi is not None and (self.hi - self.lo).days <= 7
+
+
+def _window(ev: Event) -> tuple[date | None, date | None]:
+    if ev.earliest and ev.latest:
+        return date.fromisoformat(ev.earliest), date.fromisoformat(ev.latest)
+    ref = Reference.parse(ev.date)
+    return (ref.lo, ref.hi) if ref else (None, None)
+
+
+def _money(keys: Sequence[str]) -> tuple[float, str] | None:
+    """The amount nearest the date (entity keys come nearest first), from its `money:<amount>:<currency>` key."""
+    return next((found for k in keys if (found := money.from_key(k))), None)
+
+
+@cache
+def _surname(key: str) -> str | None:
+    """`person:kasym-żomart tokajew` -> `tokajew`: one person whose first name is spelt two ways."""
+    return key.rsplit(" ", 1)[-1] if key.startswith("person:") and " " in key else None
+
+
+def _facts(ev: Event) -> _Facts:
+    lo, hi = _window(ev)
+    keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
+    return _Facts(
+        event=ev, lo=lo, hi=hi, keys=keys,
+        surnames=frozenset(s for s in map(_surname, keys) if s),
+        money=_money(ev.entities),
+        keywords=frozenset(k for k in ev.keywords if not k[:1].isupper()),
+        classes=frozenset(_CLASS_OF[k] for k in ev.keywords if k in _CLASS_OF),
+        places=frozenset(fold(k) for k in ev.keywords if k[:1].isupper()),
+        signature=" ".join(fold(w) for w in WORD.findall(ev.sentence)),
+    )
+
+
+def _gap_days(a: _Facts, b: _Facts) -> int | None:
+    """Days between two windows (0 when they overlap); None when a date is unknown."""
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return None
+    if a.lo <= b.hi and b.lo <= a.hi:
+        return 0
+    return (b.lo - a.hi).days if a.hi < b.lo else (a.lo - b.hi).days
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What two events have in common; counted before any text is written."""
+
+    gap: int
+    shared: frozenset[str]
+    words: frozenset[str]
+    classes: frozenset[str]
+    place_clash: bool
+
+    @property
+    def content(self) -> int:
+        return len(self.words) + len(self.classes)
+
+
+class _Linker:
+    def __init__(self, facts: list[_Facts], duplicates: dict[str, str]):
+        self.facts = facts
+        self.duplicates = duplicates
+        # Words used in many different sentences say nothing about which event
+        # this is; copies of one sentence (reprints) count once.
+        sentences: dict[str, frozenset[str]] = {}
+        for f in facts:
+            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords
+        df: Counter[str] = Counter()
+        for words in sentences.values():
+            df.update(words)
+        limit = max(_COMMON_MIN, int(_COMMON_SHARE * len(sentences)))
+        self.common = frozenset(k for k, n in df.items() if n > limit)
+
+    def block_keys(self, f: _Facts) -> list[str]:
+        """Events meet only if they share a participant, or a key word when both state an amount."""
+        out = list(f.keys) + ["surname:" + s for s in f.surnames]
+        if f.money is not None:
+            out += ["word:" + w for w in f.keywords - self.common]
+        return out
+
+    def evidence(self, a: _Facts, b: _Facts) -> _Evidence | None:
+        gap = _gap_days(a, b)
+        if gap is None:
+            return None
+        keys = a.keys & b.keys
+        surnames = a.surnames & b.surnames
+        if surnames and keys:
+            surnames -= {_surname(k) for k in keys}
+        if not keys and not surnames and (a.money is None or b.money is None):
+            return None
+        words = (a.keywords & b.keywords) - self.common
+        classes = a.classes & b.classes
+        if classes and words:
+            classes -= {_CLASS_OF[w] for w in words if w in _CLASS_OF}
+        shared = keys | {"surname:" + s for s in surnames} if surnames else keys
+        return _Evidence(gap, shared, words, classes, bool(a.places and b.places and not a.places & b.places))
+
+    def judge(self, a: _Facts, b: _Facts, explain: bool = True) -> tuple[str, int, list[str]] | None:
+        """(relation, strength, reasons) for two events, or None; no reasons unless `explain`."""
+        ea, eb = a.event, b.event
+        if self.duplicates.get(ea.article) == eb.article or self.duplicates.get(eb.article) == ea.article:
+            if ea.date == eb.date and (a.signature == b.signature or ea.text == eb.text):
+                return "same", 100, [f"repeated by a near-duplicate article ({ea.article} / {eb.article})",
+                                     f"same date {ea.date}"]
+            return None
+        if ea.article in self.duplicates or eb.article in self.duplicates:
+            return None  # a copy's events are linked through its original
+        ev = self.evidence(a, b)
+        if ev is None:
+            return None
+        if a.money is not None or b.money is not None:
+            relation = self.measure_relation(a, b, ev)
+        else:
+            relation = self.event_relation(a, b, ev)
+        if relation is None:
+            return None
+        return relation, len(ev.shared) + ev.content, self.reasons(a, b, ev, relation) if explain else []
+
+    @staticmethod
+    def event_relation(a: _Facts, b: _Facts, ev: _Evidence) -> str | None:
+        shared, content = len(ev.shared), ev.content
+        same_article = a.event.article == b.event.article
+        if ev.gap == 0 and shared and content and not ev.place_clash and (
+                not same_article or (a.day_level and b.day_level)):
+            return "same"
+        strong = shared >= 1 and content >= 3 and not ev.place_clash
+        if ev.gap > 0 and strong and not same_article and ev.gap <= _CONFLICT_MAX_GAP_DAYS:
+            return "conflict"
+        if ev.gap > 0 and (strong or (shared >= 2 and content >= 2)):
+            return "related"
+        return None
+
+    @staticmethod
+    def measure_relation(a: _Facts, b: _Facts, ev: _Evidence) -> str | None:
+        """Figures (trade volume, investment) are one fact only for the same period and amount."""
+        if not ev.words or a.money is None or b.money is None:
+            return None
+        (va, ca), (vb, cb) = a.money, b.money
+        if ca and cb and ca != cb:
+            return None
+        if a.lo == b.lo and a.hi == b.hi and abs(va - vb) <= _SAME_MONEY_TOLERANCE * max(va, vb):
+            return "same"
+        if ev.gap > 0 and ev.content >= 2:
+            return "related"
+        return None
+
+    @staticmethod
+    def reasons(a: _Facts, b: _Facts, ev: _Evidence, relation: str) -> list[str]:
+        ea, eb = a.event, b.event
+        out = []
+        if ev.shared:
+            out.append("shared: " + ", ".join(sorted(k.split(":", 1)[-1] for k in ev.shared)))
+        if ev.words:
+            out.append("key words: " + ", ".join(sorted(ev.words)))
+        if ev.classes:
+            out.append("same kind of event: " + ", ".join(sorted(ev.classes)))
+        if a.places & b.places:
+            out.append("place: " + ", ".join(sorted(a.places & b.places)))
+        if a.money is not None and b.money is not None:
+            out.append(f"amounts: {_amount(a.money[0])} / {_amount(b.money[0])}")
+        if relation == "same":
+            out.append(f"dates agree: {ea.date} / {eb.date}")
+        elif relation == "conflict":
+            out.append(f"dates disagree: {ea.date} ({ea.text}) vs {eb.date} ({eb.text})")
+        else:
+            out.append(f"another time: {ea.date} / {eb.date}")
+        return out
+
+
+def _candidates(facts: list[_Facts], linker: _Linker) -> Iterable[tuple[int, int]]:
+    """Pairs worth judging: a sweep in date order, each event meeting the last few events of each of its blocks.
+
+    Work is O(events x keys x neighbours) and memory O(distinct keys x
+    neighbours), so a million events never become a million squared pairs.
+    """
+    recent: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=_NEIGHBOURS))
+    order = sorted((i for i, f in enumerate(facts) if f.lo is not None), key=lambda i: (facts[i].lo, i))
+    for i in order:
+        keys = linker.block_keys(facts[i])
+        met = {j for k in keys for j in recent[k]} if keys else set()
+        for j in sorted(met):
+            yield (j, i) if j < i else (i, j)
+        for k in keys:
+            recent[k].append(i)
+
+
+def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
+                focus: Collection[str] | None = None) -> None:
+    """Fill `links` on every event (both directions) with same / conflict / related.
+
+    `duplicates` maps a near-duplicate article to its original: the copy's
+    events are `same` as the original's and take no other links. Links the
+    events already carry are replaced, so linking again gives the same result.
+    With `focus` (event ids), only pairs with one of those events are judged:
+    an incremental refresh needs nothing else.
+    """
+    for ev in events:
+        ev.links = []
+    facts = [_facts(ev) for ev in events]
+    linker = _Linker(facts, duplicates or {})
+    # Each event keeps its strongest few links of each kind (a pair stays if
+    # either end keeps it): a story retold in a thousand articles must not
+    # become a million links, and the strongest already join its reports.
+    best: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    for i, j in _candidates(facts, linker):
+        if focus is not None and events[i].id not in focus and events[j].id not in focus:
+            continue
+        # Most judged pairs lose to stronger ones: their reasons are written only for the pairs kept.
+        found = linker.judge(facts[i], facts[j], explain=False)
+        if found is None:
+            continue
+        relation, strength, _reasons = found
+        cap = _MAX_LINKS[relation]
+        for x, y in ((i, j), (j, i)):
+            heap = best[(x, relation)]
+            heapq.heappush(heap, (strength, y))
+            if len(heap) > cap:
+                heapq.heappop(heap)
+    kept = {(min(x, y), max(x, y)) for (x, _rel), heap in best.items() for _, y in heap}
+    for i, j in sorted(kept):
+        found = linker.judge(facts[i], facts[j])
+        if found is not None:
+            _add_link(events, i, j, found[0], found[2])
+    _link_duplicates(events, facts, linker, kept)
+
+
+def _amount(value: float) -> str:
+    """28000000000.0 -> `28 mld`, 24500000.0 -> `24,5 mln`: as Polish press writes sums."""
+    for size, word in _SUMS:
+        if abs(value) >= size:
+            return f"{value / size:.4g}".replace(".", ",") + f" {word}"
+    return f"{value:g}".replace(".", ",")
+
+
+def _add_link(events: list[Event], i: int, j: int, relation: str, reasons: list[str]) -> None:
+    a, b = events[i], events[j]
+    a.links.append(Link(b.id, relation, reasons))  # type: ignore[arg-type]
+    b.links.append(Link(a.id, relation, reasons))  # type: ignore[arg-type]
+
+
+def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker, linked: set[tuple[int, int]]) -> None:
+    """A copy repeats its original even where the two share no participant: pair them by date and text.
+
+    `linked` holds the pairs (lower index first) already linked; it grows here.
+    """
+    if not linker.duplicates:
+        return
+    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, ev in enumerate(events):
+        by_key[(ev.article, ev.date, ev.text)].append(i)
+    for i, ev in enumerate(events):
+        original = linker.duplicates.get(ev.article)
+        for j in by_key.get((original, ev.date, ev.text), []) if original else []:
+            pair = (min(i, j), max(i, j))
+            if pair in linked:
+                continue
+            found = linker.judge(facts[i], facts[j])
+            if found is not None:
+                _add_link(events, i, j, found[0], found[2])
+                linked.add(pair)
