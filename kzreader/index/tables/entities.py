@@ -1,0 +1,106 @@
+"""Each article's entities, with the folded names a reader may call them by, and the facets over them."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from kzreader.index.tables.base import StateFile
+from kzreader.index.tables.sql import ANY, chunks, id_list
+from kzreader.language.folding import fold
+from kzreader.reading.annotations import Entity
+from kzreader.reading.periods import day_text
+
+
+class EntityTables(StateFile):
+    """The `entities` and `entity_names` tables."""
+
+    def put_entities(self, aid: str, entities: Sequence[Entity]) -> None:
+        self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
+        self.db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False),
+              _last_word(e.name) if e.type == "person" else None)
+             for e in entities),
+        )
+        # Every way a reader may name an entity, folded, so a filter by name is an index lookup.
+        self.db.execute("DELETE FROM entity_names WHERE article=?", (aid,))
+        self.db.executemany(
+            "INSERT INTO entity_names VALUES (?, ?, ?)",
+            ((aid, e.key, n) for e in entities
+             for n in {fold(x) for x in (e.name, e.key.split(":", 1)[-1], *e.aliases)}),
+        )
+
+    def entities(self, aid: str) -> list[Entity]:
+        return [Entity.from_dict(json.loads(r[0]))
+                for r in self.db.execute("SELECT data FROM entities WHERE article=? ORDER BY rowid", (aid,))]
+
+    def entities_of(self, articles: Iterable[str]) -> dict[str, list[Entity]]:
+        out: dict[str, list[Entity]] = {}
+        for chunk in chunks(sorted(set(articles)), 500):
+            sql = f"SELECT article, data FROM entities WHERE article IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for aid, data in self.db.execute(sql, chunk):
+                out.setdefault(aid, []).append(Entity.from_dict(json.loads(data)))
+        return out
+
+    def each_entity(self) -> Iterator[Entity]:
+        """Every stored entity, streamed: a corpus-wide pass without the corpus in memory."""
+        for (data,) in self.db.execute("SELECT data FROM entities"):
+            yield Entity.from_dict(json.loads(data))
+
+    def articles_naming(self, surnames: Iterable[str], names: Iterable[str], limit: int) -> set[str]:
+        """Articles with a person of one of these surnames, or an entity of one of these names."""
+        found: set[str] = set()
+        for column, values in (("last", surnames), ("name", names)):
+            for chunk in chunks(sorted(set(values)), 500):
+                sql = (f"SELECT DISTINCT article FROM entities WHERE {column} IN ({','.join('?' * len(chunk))}) "
+                       f"LIMIT {limit}")
+                found.update(r[0] for r in self.db.execute(sql, chunk))
+        return found
+
+
+    def articles_with_entity(self, key: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT article FROM entities WHERE key=? ORDER BY article", (key,))]
+
+    def entity_facets(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Each entity with its type, mention count, articles and first and last dated appearance."""
+        sql = (
+            "SELECT e.key, e.type, min(e.name), sum(e.mentions), count(DISTINCT e.article), "
+            "group_concat(DISTINCT e.article), min(a.day_start), max(a.day_end) "
+            "FROM entities e JOIN articles a ON a.id = e.article"
+        )
+        args: tuple[Any, ...] = ()
+        if ids is not None:
+            sql += f" WHERE e.article IN {ANY}"
+            args = (id_list(ids),)
+        sql += " GROUP BY e.key ORDER BY sum(e.mentions) DESC, e.key"
+        names = self._display_names()
+        out = []
+        for key, etype, name, mentions, n_articles, articles, first, last in self.db.execute(sql, args):
+            out.append({
+                "key": key, "name": names.get(key, name), "type": etype, "mentions": mentions,
+                "articles": sorted((articles or "").split(",")), "article_count": n_articles,
+                "first": _day_text(first), "last": _day_text(last),
+            })
+        return out
+
+    def _display_names(self) -> dict[str, str]:
+        """The longest name an entity has anywhere: `Tokajew` in one article, `Kasym-Żomart Tokajew` in another."""
+        names: dict[str, str] = {}
+        for key, name in self.db.execute("SELECT DISTINCT key, name FROM entities"):
+            if len(name) > len(names.get(key, "")):
+                names[key] = name
+        return names
+
+    def entity_keys_matching(self, name: str) -> list[str]:
+        """Keys of entities whose name, key or alias is `name` (case and diacritics aside)."""
+        rows = self.db.execute("SELECT DISTINCT key FROM entity_names WHERE name=? ORDER BY key", (fold(name.strip()),))
+        return [r[0] for r in rows]
+
+
+def _last_word(name: str) -> str:
+    return fold(name.replace("-", " ").split()[-1]) if name.split() else ""
+
+
+def _day_text(day: int | None) -> str | None:
+    return None if day is None else day_text(day)

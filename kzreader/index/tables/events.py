@@ -1,0 +1,196 @@
+"""Events, the entities and key words they are found by, and the links between them; the timeline's pages."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kzreader.index.tables.base import StateFile
+from kzreader.index.tables.sql import ANY, JSON, chunks, id_list
+from kzreader.reading.annotations import Event, Link
+
+KEYWORD_KEYS = 3
+
+
+def event_keys(ev: Event) -> set[str]:
+    """What an event is found by when linking: its entities and its leading key words.
+
+    Key words let two reports of one figure meet even when their amounts are
+    different entities (24 and 24,5 mld dol.).
+    """
+    return set(ev.entities) | {f"kw:{k}" for k in ev.keywords[:KEYWORD_KEYS]}
+
+
+class EventTables(StateFile):
+    """The `events`, `event_entities` and `links` tables."""
+
+    def events_near(self, keys: Iterable[str], start: int, end: int, per_key: int) -> list[Event]:
+        """For each key, the events naming it nearest in date on either side of the range's middle.
+
+        Two range scans of the (key, day) index per key, each stopping after
+        `per_key` rows, whatever the number of events that name the key.
+        """
+        middle = (start + end) // 2
+        after = ("SELECT event FROM event_entities WHERE key = ? AND day >= ? AND day <= ? "
+                 "ORDER BY day LIMIT ?")
+        before = ("SELECT event FROM event_entities WHERE key = ? AND day < ? AND day >= ? "
+                  "ORDER BY day DESC LIMIT ?")
+        ids: dict[str, None] = {}
+        for key in sorted(set(keys)):
+            for sql, bound in ((after, end), (before, start)):
+                for (eid,) in self.db.execute(sql, (key, middle, bound, per_key // 2)):
+                    ids.setdefault(eid, None)
+        out: list[Event] = []
+        for chunk in chunks(list(ids), 500):
+            rows = self.db.execute(f"SELECT data FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            out.extend(Event.from_dict(json.loads(r[0])) for r in rows)
+        return out
+
+    def events_of(self, articles: Iterable[str]) -> list[Event]:
+        out: list[Event] = []
+        for chunk in chunks(sorted(set(articles)), 500):
+            sql = f"SELECT data FROM events WHERE article IN ({','.join('?' * len(chunk))}) ORDER BY article, seq"
+            out.extend(Event.from_dict(json.loads(r[0])) for r in self.db.execute(sql, chunk))
+        return out
+
+    def delete_events(self, aid: str) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM events WHERE article=?", (aid,))]
+        for chunk in chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM event_entities WHERE event IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk)
+        self.db.execute("DELETE FROM events WHERE article=?", (aid,))
+
+    def put_events(self, aid: str, events: Sequence[Event], day_ranges: Sequence[tuple[int, int] | None]) -> None:
+        self.delete_events(aid)
+        for seq, (ev, days) in enumerate(zip(events, day_ranges)):
+            start, end = days if days else (None, None)
+            data = ev.to_dict()
+            data.pop("links", None)
+            self.db.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (ev.id, aid, seq, ev.date, start, end, json.dumps(data, ensure_ascii=False)),
+            )
+            self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?)",
+                                ((ev.id, k, start) for k in event_keys(ev)))
+
+    def update_event_entities(self, ev: Event) -> None:
+        data = ev.to_dict()
+        data.pop("links", None)
+        self.db.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(data, ensure_ascii=False), ev.id))
+        self.db.execute("DELETE FROM event_entities WHERE event=?", (ev.id,))
+        day = self.db.execute("SELECT day_start FROM events WHERE id=?", (ev.id,)).fetchone()
+        self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?)",
+                            ((ev.id, k, day[0] if day else None) for k in event_keys(ev)))
+
+    def replace_links(self, events: Iterable[Event], owners: set[str]) -> None:
+        """Store the links that touch `owners` (event ids); other stored links stay as they are."""
+        for chunk in chunks(sorted(owners), 400):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk)
+        # Both directions of a link share one reasons list: encode it once.
+        encoded: dict[int, str] = {}
+
+        def reasons(lk: Link) -> str:
+            text = encoded.get(id(lk.reasons))
+            if text is None:
+                text = encoded[id(lk.reasons)] = JSON(lk.reasons)
+            return text
+
+        self.db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?)",
+            ((ev.id, lk.event, lk.relation, reasons(lk))
+             for ev in events for lk in ev.links if ev.id in owners or lk.event in owners),
+        )
+
+    def links(self, event_ids: Sequence[str]) -> dict[str, list[Link]]:
+        out: dict[str, list[Link]] = {}
+        for chunk in chunks(list(event_ids), 500):
+            sql = f"SELECT a, b, relation, reasons FROM links WHERE a IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
+            for a, b, rel, reasons in self.db.execute(sql, chunk):
+                out.setdefault(a, []).append(Link(b, rel, json.loads(reasons)))
+        return out
+
+    def events_page(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        entity_keys: Sequence[str] | None = None,
+        articles: Sequence[str] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        undated: bool = False,
+    ) -> list[Event]:
+        """Events in date order, filtered by day range, entities and articles, one page at a time."""
+        where, args = self._event_filter(start, end, entity_keys, articles, undated)
+        order = "e.day_start, e.day_end, e.article, e.seq"
+        if undated:
+            order = "e.day_start IS NULL, " + order
+        # Page over the covering index and read `data` for the page's rows only:
+        # skipping rows is then cheap at any offset, even in a million events.
+        ids = f"SELECT e.id FROM events e{where} ORDER BY {order}"
+        if limit is not None:
+            ids += " LIMIT ? OFFSET ?"
+            args += (limit, offset)
+        page = [r[0] for r in self.db.execute(ids, args)]
+        data: dict[str, str] = {}
+        for chunk in chunks(page, 500):
+            sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(chunk))})"
+            data.update(self.db.execute(sql, chunk).fetchall())
+        events = [Event.from_dict(json.loads(data[eid])) for eid in page]
+        links = self.links([e.id for e in events])
+        for ev in events:
+            ev.links = links.get(ev.id, [])
+        return events
+
+    def events_count(self, start: int | None = None, end: int | None = None,
+                     entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
+                     undated: bool = False) -> int:
+        where, args = self._event_filter(start, end, entity_keys, articles, undated)
+        return int(self.db.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
+
+    def event(self, eid: str) -> Event | None:
+        row = self.db.execute("SELECT data FROM events WHERE id=?", (eid,)).fetchone()
+        if not row:
+            return None
+        ev = Event.from_dict(json.loads(row[0]))
+        ev.links = self.links([eid]).get(eid, [])
+        return ev
+
+    def event_rank(self, eid: str, start: int | None = None, end: int | None = None,
+                   entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None) -> int | None:
+        """Where an event stands in the timeline these filters select, or None if it is not in it.
+
+        Lets a paged view move its cursor to an event without loading the events before it.
+        """
+        key = self.db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
+        if not key or key[0] is None:
+            return None
+        where, args = self._event_filter(start, end, entity_keys, articles, undated=False)
+        joiner = " AND " if where else " WHERE "
+        if not self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}e.id=?", (*args, eid)).fetchone()[0]:
+            return None
+        before = "(e.day_start, e.day_end, e.article, e.seq) < (?, ?, ?, ?)"
+        return int(self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}{before}", (*args, *key)).fetchone()[0])
+
+    def _event_filter(self, start: int | None, end: int | None, entity_keys: Sequence[str] | None,
+                      articles: Sequence[str] | None, undated: bool) -> tuple[str, tuple[Any, ...]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if not undated:
+            clauses.append("e.day_start IS NOT NULL")
+        if start is not None:
+            clauses.append("e.day_end >= ?")
+            args.append(start)
+        if end is not None:
+            clauses.append("e.day_start <= ?")
+            args.append(end)
+        if entity_keys:
+            marks = ",".join("?" * len(entity_keys))
+            clauses.append(f"e.id IN (SELECT event FROM event_entities WHERE key IN ({marks}))")
+            args.extend(entity_keys)
+        if articles is not None:
+            clauses.append(f"e.article IN {ANY}")
+            args.append(id_list(articles))
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return where, tuple(args)

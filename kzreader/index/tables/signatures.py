@@ -1,0 +1,49 @@
+"""Each article's shingle signature, and which articles share its hashes: what finding copies asks of the state."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from kzreader.index.tables.base import StateFile
+from kzreader.index.tables.sql import chunks
+
+
+class SignatureTables(StateFile):
+    """The `shingles` table."""
+
+    def put_signature(self, aid: str, sig: Sequence[int]) -> None:
+        self.db.execute("DELETE FROM shingles WHERE id=?", (aid,))
+        self.db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, aid) for h in sig))
+
+    def signature(self, aid: str) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT hash FROM shingles WHERE id=?", (aid,))]
+
+    def signature_sizes(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, count(*) FROM shingles GROUP BY id")}
+
+    def signature_size(self, aid: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM shingles WHERE id=?", (aid,)).fetchone()[0])
+
+    def frequent_hashes(self, common: int) -> set[int]:
+        """Hashes more than `common` articles hold, in one pass: for checking many articles at once."""
+        return {r[0] for r in self.db.execute(
+            "SELECT hash FROM shingles GROUP BY hash HAVING count(*) > ?", (common,))}
+
+    def shared(self, sig: Sequence[int], common: int, frequent: set[int] | None = None) -> Counter[str]:
+        """How many of these hashes each article holds, leaving out hashes more than `common` articles hold.
+
+        Without `frequent`, each hash's holders are counted only up to
+        `common` + 1: a hash that thousands of articles share must not cost
+        thousands of steps for every article that has it.
+        """
+        if frequent is None:
+            rare = [h for h in sig if self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM shingles WHERE hash=? LIMIT ?)", (h, common + 1)
+            ).fetchone()[0] <= common]
+        else:
+            rare = [h for h in sig if h not in frequent]
+        counts: Counter[str] = Counter()
+        for part in chunks(rare, 500):
+            sql = f"SELECT id FROM shingles WHERE hash IN ({','.join('?' * len(part))})"
+            counts.update(r[0] for r in self.db.execute(sql, part))
+        return counts
