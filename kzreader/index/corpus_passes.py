@@ -1,0 +1,104 @@
+"""The corpus-wide passes after analysis: one name per entity across articles, then links between events.
+
+They run over stored results, so a refresh reconsiders the articles it
+touched and their neighbours without the corpus in memory.
+"""
+from __future__ import annotations
+
+from kzreader.index.documents import event_days
+from kzreader.index.progress import Progress
+from kzreader.index.store import Store, event_keys
+from kzreader.language.folding import fold
+from kzreader.reading.annotations import Entity, Event
+from kzreader.reading.entity_linking import apply_renames, corpus_renames
+from kzreader.reading.links import link_events
+
+
+# How far the corpus-wide passes reach from the articles a refresh touched:
+# enough for every decision they make to see its evidence, bounded so that one
+# changed article never costs a pass over the whole corpus.
+NEIGHBOUR_ARTICLES = 100
+NEIGHBOUR_EVENTS_PER_KEY = 40
+NEIGHBOUR_DAYS = 30000  # about three years either side, in yyyymmdd steps
+LINK_CHUNK = 1000
+
+
+def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], progress: Progress | None,
+                  touched_all: bool = False) -> None:
+    """Corpus-wide choices over stored results: one name per entity, links between events.
+
+    Only the touched articles and their neighbours (articles naming the same
+    people, events sharing an entity within a few years) are reconsidered; a
+    full rebuild reconsiders everything.
+    """
+    if progress:
+        progress("linking", 0, 1)
+    if touched_all:
+        scope = set(store.article_ids())
+        renames = corpus_renames(store.each_entity())
+    else:
+        mine = store.entities_of(touched)
+        surnames = {e.name.replace("-", " ").split()[-1] for ents in mine.values() for e in ents
+                    if e.type == "person" and e.name.split()}
+        names = {n for ents in mine.values() for e in ents for n in (e.name, *e.aliases)}
+        scope = touched | store.articles_naming({fold(s) for s in surnames}, names, NEIGHBOUR_ARTICLES)
+        renames = corpus_renames(e for ents in store.entities_of(scope).values() for e in ents)
+    # In chunks, so that a full build never holds every article's entities at once.
+    renamed: dict[str, dict[str, str]] = {}
+    ordered = sorted(scope)
+    for i in range(0, len(ordered), LINK_CHUNK):
+        for aid, old in store.entities_of(ordered[i : i + LINK_CHUNK]).items():
+            ents = apply_renames(old, renames)
+            if [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
+                store.put_entities(aid, ents)
+                changes = _key_changes(old, ents)
+                if changes:
+                    renamed[aid] = changes
+        store.commit()
+    ordered = sorted(renamed)
+    for i in range(0, len(ordered), LINK_CHUNK):
+        for ev in store.events_of(ordered[i : i + LINK_CHUNK]):
+            ev.entities = list(dict.fromkeys(renamed[ev.article].get(k, k) for k in ev.entities))
+            store.update_event_entities(ev)
+        store.commit()
+    own = store.events_of(scope if touched_all else touched | set(renamed))
+    owners = {ev.id for ev in own}
+    events = {ev.id: ev for ev in own}
+    if not touched_all:
+        _add_neighbour_events(store, own, events, touched, duplicates)
+    batch = list(events.values())
+    for ev in batch:
+        ev.links = []
+    link_events(batch, duplicates, focus=None if touched_all else owners)
+    store.replace_links(batch, owners)
+    if progress:
+        progress("linking", 1, 1)
+
+
+def _add_neighbour_events(store: Store, own: list[Event], events: dict[str, Event], touched: set[str],
+                          duplicates: dict[str, str]) -> None:
+    """Events a link from the touched articles' events could reach: same keys nearby in time, and copies."""
+    dated = [d for ev in own if (d := event_days(ev))]
+    if dated:
+        lo = min(d[0] for d in dated) - NEIGHBOUR_DAYS
+        hi = max(d[1] for d in dated) + NEIGHBOUR_DAYS
+        keys = {k for ev in own for k in event_keys(ev)}
+        for ev in store.events_near(keys, lo, hi, NEIGHBOUR_EVENTS_PER_KEY):
+            events.setdefault(ev.id, ev)
+    related_articles = {a for a, d in duplicates.items() if d in touched} | {d for a, d in duplicates.items()
+                                                                             if a in touched}
+    for ev in store.events_of(related_articles):
+        events.setdefault(ev.id, ev)
+
+
+def _key_changes(old: list[Entity], new: list[Entity]) -> dict[str, str]:
+    """Old key -> new key, matched by the mentions the entity had."""
+    where = {(m.start, m.end): e.key for e in new for m in e.mentions}
+    out: dict[str, str] = {}
+    for e in old:
+        for m in e.mentions:
+            key = where.get((m.start, m.end))
+            if key and key != e.key:
+                out[e.key] = key
+                break
+    return out
