@@ -15,7 +15,6 @@ from kzreader.language.vocabulary import VocabularyError, load
 def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "words.yaml"
     path.write_text(text, encoding="utf-8")
-    load.cache_clear()
     return path
 
 
