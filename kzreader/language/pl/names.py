@@ -11,49 +11,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-_VOWELS = set("aąeęioóuy")
+from kzreader.language import pl
 
-# (ending, replacement, score): masculine declension first, then the
-# consonant alternations of the locative, then feminine and adjectival names.
-_RULES: tuple[tuple[str, str, float], ...] = (
-    ("owi", "", 0.9),
-    ("em", "", 0.9),
-    ("kiem", "k", 0.9),
-    ("giem", "g", 0.9),
-    ("a", "", 0.8),
-    ("ie", "", 0.7),
-    ("u", "", 0.55),
-    ("ów", "", 0.3),
-    # Men's surnames declined like feminine nouns (Łukaszenka, Nausėda) and
-    # adjectival foreign ones (Modi -> Modiego).
-    ("ą", "a", 0.6),
-    ("ę", "a", 0.6),
-    ("ki", "ka", 0.4),
-    ("gi", "ga", 0.4),
-    ("iego", "i", 0.7),
-    ("ami", "", 0.3),
-    ("ach", "", 0.3),
-    ("cie", "t", 0.75),
-    ("dzie", "d", 0.75),
-    ("rze", "r", 0.75),
-    ("le", "ł", 0.75),
-    ("ście", "st", 0.75),
-    ("owej", "owa", 0.9),
-    ("ewej", "ewa", 0.9),
-    ("inej", "ina", 0.9),
-    ("ową", "owa", 0.9),
-    ("ewą", "ewa", 0.9),
-    ("iną", "ina", 0.9),
-    ("skiej", "ska", 0.6),
-    ("ską", "ska", 0.6),
-    ("skiego", "ski", 0.6),
-    ("skiemu", "ski", 0.6),
-    ("skim", "ski", 0.6),
-    ("ckiego", "cki", 0.6),
-    ("ckim", "cki", 0.6),
-)
+_WORDS = pl.vocabulary("names")
+VOWELS = _WORDS.words("vowels")
+_RULES: tuple[tuple[str, str, float], ...] = _WORDS.rows("endings", str, str, float)
+_FEMININE_NOM = _WORDS.sequence("feminine_nominative_endings")
 _SELF = 0.5
-_FEMININE_NOM = ("owa", "ewa", "ina", "ska", "cka")
 _ATTESTED_BONUS = 1.0
 
 
@@ -73,7 +37,7 @@ def candidates(word: str) -> list[tuple[str, float]]:
             continue
         stem = word[: len(word) - len(ending)]
         base = stem + repl
-        if not repl and stem[-1].lower() in _VOWELS:
+        if not repl and stem[-1].lower() in VOWELS:
             # A masculine stem ends in a consonant (Tokajew-a, not Ural-a-u).
             continue
         out[base] = max(out.get(base, 0.0), score)
