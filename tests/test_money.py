@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kzreader.language import pl
 from kzreader.reading.money import find_amounts, money_entities
 
 
@@ -70,3 +71,8 @@ def test_only_the_given_regions_are_searched() -> None:
     text = "Foto: 5 mln zł\nTekst: 7 mln zł"
     ents = money_entities(text, [(15, len(text))])
     assert [e.name for e in ents] == ["7 mln zł"]
+
+
+@pytest.mark.parametrize("code", sorted(set(pl.vocabulary("money").labels("currencies").values())))
+def test_every_currency_of_the_data_is_money(code: str) -> None:
+    assert only(f"kosztuje 5 mln {code} rocznie").currency == code

@@ -11,40 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kzreader.language import pl
 from kzreader.reading.annotations import Entity, Mention
 
-_QUALIFIERS = (
-    r"ponad|prawie|około|ok\.|blisko|niemal(?:\s+że)?|niespełna|niecał[eay]\w*|przeszło|co\s+najmniej"
-    r"|nawet|zaledwie|mniej\s+niż|więcej\s+niż|powyżej|poniżej"
-)
-# Multipliers, longest spellings first so `mld` does not stop `miliardów` short.
-_MULTIPLIERS: tuple[tuple[str, float], ...] = (
-    (r"bilion\w*|bln", 1e12),
-    (r"miliard\w*|mld", 1e9),
-    (r"milion\w*|mln", 1e6),
-    (r"tysi[ąę]c\w*|tys\.", 1e3),
-)
-# (pattern, ISO code); written forms are Polish, codes and symbols as printed.
-_CURRENCIES: tuple[tuple[str, str], ...] = (
-    (r"dol\.?|dolar\w*|USD|US\$|\$", "USD"),
-    (r"zł|złot\w*|PLN", "PLN"),
-    (r"euro|EUR|€", "EUR"),
-    (r"rubl\w*|rubel|RUB", "RUB"),
-    (r"tenge|KZT", "KZT"),
-    (r"hrywn\w*|hrywien|UAH", "UAH"),
-    (r"funt\w*(?:\s+szterling\w*)?|GBP|£", "GBP"),
-    (r"frank\w*\s+szwajcarsk\w*|CHF", "CHF"),
-    (r"jen(?:y|ów|a|ach)?|JPY", "JPY"),
-    (r"juan\w*|CNY", "CNY"),
-    (r"lir\w*\s+tureck\w*|TRY", "TRY"),
-    (r"som\w*\s+kirgisk\w*|KGS", "KGS"),
-    (r"sum\w*\s+uzbeck\w*|UZS", "UZS"),
-    (r"lari|GEL", "GEL"),
-    (r"somoni|TJS", "TJS"),
-    (r"dram\w*|AMD", "AMD"),
-    (r"manat\w*\s+azerbejdżańsk\w*|AZN", "AZN"),
-    (r"manat\w*\s+turkmeńsk\w*|TMT", "TMT"),
-)
+# Polish for now: the words are regular-expression fragments in its data file.
+_WORDS = pl.vocabulary("money")
+_QUALIFIERS = "|".join(_WORDS.sequence("qualifiers"))
+_MULTIPLIERS = tuple(_WORDS.numbers("multipliers").items())
+_CURRENCIES = tuple(_WORDS.labels("currencies").items())
 _SPACE = r"[ \u00a0]+"
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _MONEY = re.compile(
