@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kzreader.language import pl
 from kzreader.reading.annotations import Entity
 from kzreader.reading.entities import EntityRecognizer
 from kzreader.reading.entity_linking import link_corpus
@@ -156,6 +157,22 @@ def test_context_types_unknown_names(recognizer: EntityRecognizer) -> None:
     assert got["Fergana"] == ("org", ["Fergana", "fergana.news"])
     assert got["Ałmaty"] == ("place", ["Ałmaty"])
     assert got["Żanaozen"] == ("place", ["Żanaozenie"])
+
+
+_WORDS = pl.vocabulary("entities")
+
+
+@pytest.mark.parametrize(("before", "kind"), [
+    *((title, "person") for title in _WORDS.sequence("titles")),
+    *((noun, "org") for noun in _WORDS.sequence("org_triggers")),
+    *((noun, "place") for noun in _WORDS.sequence("place_triggers")),
+    *((preposition, "place") for preposition in _WORDS.sequence("place_prepositions")),
+])
+def test_the_words_before_a_name_come_from_the_data(recognizer: EntityRecognizer, before: str, kind: str) -> None:
+    # Xaltun is in no dictionary and has no surname's ending: only the word before it says what it is.
+    assert recognizer.recognise("Rozmawiał wczoraj Xaltun długo.") == []
+    got = recognizer.recognise(f"Rozmawiał wczoraj {before} Xaltun długo.")
+    assert [(e.type, e.name) for e in got] == [(kind, "Xaltun")]
 
 
 def test_mentions_point_into_the_text_and_stay_in_regions(recognizer: EntityRecognizer) -> None:
