@@ -1,14 +1,19 @@
 """Temporal expressions: recognition, normalisation against the document date, look-alikes."""
 from __future__ import annotations
 
+import ast
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings, strategies as st
 
+from kzreader.language import pl
+from kzreader.reading import timex
 from kzreader.reading.annotations import Timex
-from kzreader.reading.timex import find_timexes
+from kzreader.reading.timex import MONTHS, UNITS, WEEKDAYS, find_timexes
 
 SATURDAY = "2025-11-15"
 
@@ -241,3 +246,33 @@ def test_find_timexes_never_raises_and_gives_valid_dates_at_real_offsets(text: s
         for bound in (t.earliest, t.latest):
             if bound is not None:
                 assert date.fromisoformat(bound)
+
+
+# ---- the words are data -----------------------------------------------------
+
+def test_the_calendar_words_are_those_of_the_data_file() -> None:
+    words = pl.vocabulary("temporal")
+    assert (MONTHS, WEEKDAYS, UNITS) == (words.numbers("months"), words.numbers("weekdays"), words.labels("units"))
+    for month, number in words.numbers("months").items():
+        assert values(f"Umowę podpisano w {month} 2020 roku.", SATURDAY) == {
+            f"w {month} 2020 roku": f"2020-{number:02d}"}
+    for weekday, number in words.numbers("weekdays").items():
+        t = only(f"Umowę podpisano w {weekday}.", SATURDAY)
+        assert date.fromisoformat(t.value).weekday() == number
+
+
+def _data_words(entry: object) -> list[str]:
+    if isinstance(entry, dict):
+        return list(entry)
+    if isinstance(entry, list):
+        return [w for item in entry for w in (_data_words(item) if isinstance(item, list) else [item])]
+    return []
+
+
+def test_no_word_of_the_data_file_is_written_in_the_engine() -> None:
+    data = yaml.safe_load((pl.HERE / "temporal.yaml").read_text(encoding="utf-8"))
+    words = {w for entry in data.values() for w in _data_words(entry)}
+    literals = {node.value for path in Path(timex.__file__).parent.glob("*.py")
+                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    assert len(words) > 200 and not words & literals, sorted(words & literals)

@@ -1,0 +1,63 @@
+"""Weekdays: `w poniedziałek`, `w ostatni piątek`, `we wtorki`, dated by the tense of the nearest verb."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kzreader.reading.timex.anchors import Anchors
+from kzreader.reading.timex.dates import format_value
+from kzreader.reading.timex.hits import Hit
+from kzreader.reading.timex.tokens import Tokens
+from kzreader.reading.timex.words import COMING_WEEKDAY, LAST_ADJECTIVES, NEXT_ADJECTIVES, PAST_ADJECTIVES, WEEKDAYS
+
+_BACK = PAST_ADJECTIVES | LAST_ADJECTIVES
+_AHEAD = NEXT_ADJECTIVES | COMING_WEEKDAY
+
+
+class Weekdays:
+    """A weekday with a preposition or a direction adjective is the nearest such day before or after the DCT."""
+
+    def __init__(self, tokens: Tokens, anchors: Anchors):
+        self.t = tokens
+        self.a = anchors
+
+    def weekday(self, i: int, floor: int) -> Hit | None:
+        t, ref = self.t, self.a.ref
+        wd = next((WEEKDAYS[lem] for lem in t.lem(i) if lem in WEEKDAYS), None)
+        if wd is None or t.texts[i][:1].isupper():
+            return None
+        # "w poniedziałek 7 listopada": the explicit date says more; let it win.
+        j = i + 1 if t.gap(i).strip() in ("", ",") else -1
+        if j > 0 and t.day_at(j) and t.month_of(j + 1):
+            return None
+        first, mod = t.extend_left(i, floor)
+        forced = None
+        if first == i and i - 1 >= floor and t.adjacent(i - 1):
+            lem = t.lem(i - 1)
+            if lem & _BACK:
+                forced = "past"
+            elif lem & _AHEAD:
+                forced = "future"
+            if forced:
+                first, mod = t.extend_left(i - 1, floor)
+        if first == i and not forced:
+            return None  # a bare "poniedziałek" is usually a noun phrase, not a date
+        if t.word(i).plural_only:
+            return Hit(first, i, f"XXXX-WXX-{wd + 1}", kind="SET", granularity="none", anchor=False,
+                       note="every such weekday")
+        if ref is None:
+            return Hit(first, i, f"XXXX-WXX-{wd + 1}", mod=mod, anchor=False,
+                       note="weekday in a document without a date")
+        tense = forced or t.tense(first, i)
+        if ref.granularity != "day":
+            lo = ref.lo - timedelta(days=6) if tense != "future" else ref.lo
+            hi = ref.hi if tense != "future" else ref.hi + timedelta(days=6)
+            return Hit(first, i, format_value(ref.lo, ref.granularity), mod="APPROX",
+                       granularity=ref.granularity, lo=lo, hi=hi,
+                       note=f"document dated only to the {ref.granularity}: the weekday falls in a window")
+        diff = wd - ref.lo.weekday()
+        if tense == "future":
+            diff = diff + 7 if diff < 0 or (diff == 0 and forced) else diff
+        else:
+            diff = diff - 7 if diff > 0 or (diff == 0 and forced) else diff
+        d = ref.lo + timedelta(days=diff)
+        return Hit(first, i, d.isoformat(), mod=mod, lo=d, hi=d)
