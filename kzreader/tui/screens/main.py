@@ -3,13 +3,14 @@
 The panes post what the reader asked for (open this, filter by that); this
 screen owns the open article, the filters and the history, runs everything
 slow in thread workers that post their results back, and tells the panes
-what to show.
+what to show. What a pane does with that is the pane's own (`SourcePane`,
+`ArticlePane`, `TimelinePane`, which counts and places its events in its own
+workers); the search thread is in `kzreader.tui.searching`, and moving
+between panes in `PanedScreen`.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -17,29 +18,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import DescendantFocus
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Tab, Tabs
 from textual.worker import get_current_worker
 
-from kzreader.index.query import QueryError
 from kzreader.library import Library, TimelineFilter
 from kzreader.library.history import History, Location
 from kzreader.reading.annotations import Event
-from kzreader.reading.periods import day_number
 from kzreader.tui.document import ArticleDoc
-from kzreader.tui.formatting import MUTED_STYLE, entity_legend, relation_legend, safe
+from kzreader.tui.formatting import entity_legend, relation_legend
 from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle, OpenEvent
 from kzreader.tui.screens.linked_events import LinkedEvent, LinkedEventsScreen
-from kzreader.tui.widgets.article_view import ArticleView
+from kzreader.tui.screens.paned import PanedScreen
+from kzreader.tui.searching import HitCounts, SearchDone, SearchLimits, search_in_thread
+from kzreader.tui.widgets.article_pane import ArticlePane
 from kzreader.tui.widgets.entity_list import EntityList
 from kzreader.tui.widgets.search_bar import SearchBar
-from kzreader.tui.widgets.source_list import SourceList, arrange
-from kzreader.tui.widgets.timeline_list import TimelineList
+from kzreader.tui.widgets.source_pane import SourcePane
+from kzreader.tui.widgets.timeline_pane import TimelinePane
 
-PANES = ("sources", "article", "entities", "timeline")
 # Hits listed while searching; the total is still counted and shown.
 SEARCH_LIMIT = 500
 # Hits whose match counts come with the results; the rest are counted afterwards, in the background.
@@ -50,11 +47,17 @@ COUNT_CHUNK = 40
 DEBOUNCE_SECONDS = 0.25
 
 
-class MainScreen(Screen[None]):
-    """Four panes at 120 columns and wider; below that, one pane at a time under tabs."""
+class MainScreen(PanedScreen):
+    """Four panes at 120 columns and wider; below that, one pane at a time under tabs.
+
+    Longer than a class should be because it is the one place the reader's
+    state lives and every request meets it: where the reader is (and was),
+    the search and the entity filter, and the keys that act on them.
+    """
 
     AUTO_FOCUS = "#sources"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (120, "-wide")]
+    PANES = ("sources", "article", "entities", "timeline")
+    PANE_GROUPS = {"side": ("entities", "timeline")}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs before the keys after it are routed, so "/Putin" typed in one burst
@@ -84,21 +87,8 @@ class MainScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="main.quit", tooltip="Quit"),
     ]
 
-    @dataclass
-    class SearchDone(Message):
-        """A search finished: hits as (article, match count or None), or the query's problem."""
-
-        query: str
-        hits: list[tuple[str, int | None]] | None
-        total: int = 0
-        error: str | None = None
-
-    @dataclass
-    class HitCounts(Message):
-        """Match counts of hits that came without them."""
-
-        query: str
-        counts: dict[str, int]
+    SearchDone = SearchDone
+    """Posted by the search thread for each query it ran to the end."""
 
     @dataclass
     class ArticleLoaded(Message):
@@ -108,47 +98,26 @@ class MainScreen(Screen[None]):
         location: Location
         restore: bool
 
-    @dataclass
-    class TimelineReady(Message):
-        """The number of events `filter` selects, and the row of the chosen event among them."""
-
-        generation: int
-        filter: TimelineFilter
-        count: int
-        cursor: int | None
-
-    @dataclass
-    class TimelinePlaced(Message):
-        """Where the timeline's cursor should go (an event's or a date's row), if still current."""
-
-        generation: int
-        position: int | None
-
     def __init__(self, library: Library, summaries: list[dict[str, Any]]) -> None:
         super().__init__()
         self.library = library
         self.summary_list = summaries
-        self.summaries = {s["id"]: s for s in summaries}
         self.outlets = {s["id"]: s.get("outlet") or "" for s in summaries}
         self.history: History[Location] = History()
         self.location = Location()
         self.query_text = ""
         self.hits: list[tuple[str, int | None]] | None = None
         self.total = 0
-        self._timeline_generation = 0
-        self._timeline_filter = TimelineFilter()
-        self._shown: Location | None = None
-        """The location the article pane was last scrolled for."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
-        yield Tabs(*(Tab(p.title(), id=f"tab-{p}") for p in PANES), id="pane-tabs")
+        yield Tabs(*(Tab(p.title(), id=f"tab-{p}") for p in self.PANES), id="pane-tabs")
         with Horizontal(id="panes"):
-            yield SourceList(self.summaries, id="sources", classes="pane -active")
-            yield ArticleView(id="article", classes="pane")
+            yield SourcePane(self.library, self.summary_list, id="sources", classes="pane -active")
+            yield ArticlePane(id="article", classes="pane")
             with Vertical(id="side"):
                 yield EntityList(id="entities", classes="pane")
-                yield TimelineList(id="timeline", classes="pane")
+                yield TimelinePane(self.library, self.outlets, id="timeline", classes="pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -167,64 +136,24 @@ class MainScreen(Screen[None]):
 
     # panes ---------------------------------------------------------------------
     @property
-    def sources(self) -> SourceList:
-        return self.query_one("#sources", SourceList)
+    def sources(self) -> SourcePane:
+        return self.query_one("#sources", SourcePane)
 
     @property
-    def article(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
+    def article(self) -> ArticlePane:
+        return self.query_one("#article", ArticlePane)
 
     @property
     def entity_list(self) -> EntityList:
         return self.query_one("#entities", EntityList)
 
     @property
-    def timeline(self) -> TimelineList:
-        return self.query_one("#timeline", TimelineList)
+    def timeline(self) -> TimelinePane:
+        return self.query_one("#timeline", TimelinePane)
 
     @property
     def search_bar(self) -> SearchBar:
         return self.query_one("#search", SearchBar)
-
-    @property
-    def narrow(self) -> bool:
-        return self.has_class("-narrow")
-
-    def _pane_of(self, widget: Widget | None) -> str | None:
-        while widget is not None and widget is not self:
-            if widget.id in PANES:
-                return widget.id
-            widget = widget.parent  # type: ignore[assignment]
-        return None
-
-    def show_pane(self, pane: str) -> None:
-        """Bring `pane` forward (it is the only one shown when narrow) and focus it."""
-        self._activate(pane)
-        # Focus now, not after the queued events: keys typed right after this one must land here.
-        self.set_focus(self.query_one(f"#{pane}"))
-
-    def _activate(self, pane: str) -> None:
-        for name in PANES:
-            self.query_one(f"#{name}").set_class(name == pane, "-active")
-        self.query_one("#side").set_class(pane in ("entities", "timeline"), "-active")
-        tabs = self.query_one(Tabs)
-        with tabs.prevent(Tabs.TabActivated):
-            tabs.active = f"tab-{pane}"
-
-    @on(DescendantFocus)
-    def _focus_moved(self, event: DescendantFocus) -> None:
-        pane = self._pane_of(event.widget)
-        if pane:
-            self._activate(pane)
-
-    @on(Tabs.TabActivated, "#pane-tabs")
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id:
-            self.show_pane(event.tab.id.removeprefix("tab-"))
-
-    def action_pane(self, step: int) -> None:
-        current = self._pane_of(self.focused) or PANES[-1 if step > 0 else 0]
-        self.show_pane(PANES[(PANES.index(current) + step) % len(PANES)])
 
     def action_focus_search(self) -> None:
         box = self.search_bar.input
@@ -252,32 +181,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, delay: float) -> None:
-        worker = get_current_worker()
-        if delay:
-            time.sleep(delay)
-        if worker.is_cancelled:
-            return
-        if not query.strip():
-            self.post_message(self.SearchDone(query, None))
-            return
-        try:
-            result = self.library.search(query, limit=SEARCH_LIMIT, highlight=COUNTED_FIRST)
-        except QueryError as exc:
-            self.post_message(self.SearchDone(query, None, error=str(exc)))
-            return
-        if worker.is_cancelled:
-            return
-        hits = [(h.article, h.matches if n < COUNTED_FIRST else None) for n, h in enumerate(result.hits)]
-        self.post_message(self.SearchDone(query, hits, result.total))
-        rest = [aid for aid, count in hits if count is None]
-        # The results are on screen first; counting the rest re-reads articles in
-        # pure Python, so it waits a moment and hands the GIL back between chunks.
-        time.sleep(COUNT_DELAY if rest else 0)
-        for start in range(0, len(rest), COUNT_CHUNK):
-            if worker.is_cancelled:
-                return
-            self.post_message(self.HitCounts(query, self.library.match_counts(query, rest[start : start + COUNT_CHUNK])))
-            time.sleep(0.001)
+        limits = SearchLimits(SEARCH_LIMIT, COUNTED_FIRST, COUNT_DELAY, COUNT_CHUNK)
+        search_in_thread(self.library, query, delay, limits, self.post_message)
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
@@ -290,7 +195,7 @@ class MainScreen(Screen[None]):
         self._set_search(message.query if message.hits is not None else "", message.hits, message.total)
         if self.narrow and message.hits is not None:
             # Show the results as they come; the search box keeps the focus.
-            self._activate("sources")
+            self.activate_pane("sources")
 
     @on(HitCounts)
     def _hit_counts(self, message: HitCounts) -> None:
@@ -307,81 +212,18 @@ class MainScreen(Screen[None]):
 
     # sources -----------------------------------------------------------------------
     def _show_sources(self, cursor_on: str | None = None) -> None:
-        order = [aid for aid, _ in self.hits] if self.hits is not None else [s["id"] for s in self.summary_list]
-        if self.location.filter_key:
-            mentioning = set(self.library.articles_with_entity(self.location.filter_key))
-            order = [aid for aid in order if aid in mentioning]
-        ids = arrange(order, self.summaries)
-        self.sources.show(ids, dict(self.hits) if self.hits is not None else None, cursor_on)
-        self.sources.border_title = self._sources_title(len(ids))
-
-    def _sources_title(self, shown: int) -> Content:
-        parts: list[Content] = []
-        if self.hits is not None:
-            more = f" (best {len(self.hits)} listed)" if self.total > len(self.hits) else ""
-            parts.append(Content(f"Results {self.total}{more}"))
-        else:
-            parts.append(Content(f"Sources {len(self.summary_list)}"))
-        if self.location.filter_name:
-            parts.append(Content.assemble(Content.styled(" · with ", MUTED_STYLE),
-                                          Content.styled(safe(self.location.filter_name), "bold $accent"),
-                                          Content.styled(f" {shown}", MUTED_STYLE)))
-        return Content.assemble(*parts)
+        self.sources.list_articles(self.hits, self.total, self.location.filter_key, self.location.filter_name,
+                                   cursor_on)
 
     # timeline ------------------------------------------------------------------------
     def _refresh_timeline(self) -> None:
-        flt = TimelineFilter(entity=self.location.filter_name, query=self.query_text or None)
-        self._timeline_generation += 1
-        self._timeline_filter = flt
-        self._count_timeline(self._timeline_generation, flt, self.location.event)
-
-    @work(thread=True, exclusive=True, group="timeline-count", exit_on_error=False)
-    def _count_timeline(self, generation: int, flt: TimelineFilter, event: str | None) -> None:
-        count = self.library.timeline_count(flt)
-        cursor = self.library.timeline_position(event, flt) if event else None
-        self.post_message(self.TimelineReady(generation, flt, count, cursor))
-
-    @on(TimelineReady)
-    def _timeline_ready(self, message: TimelineReady) -> None:
-        if message.generation != self._timeline_generation:
-            return
-        flt = message.filter
-        library = self.library
-        self.timeline.show(message.count, lambda offset, limit: library.timeline(flt, offset, limit),
-                           self.outlets, message.cursor or 0)
-        self.timeline.mark(self.location.article, self.location.event)
-        title = [Content(f"Timeline {message.count}")]
-        if flt.query:
-            title.append(Content.styled(" · search", MUTED_STYLE))
-        if flt.entity:
-            title.append(Content.assemble(Content.styled(" naming ", MUTED_STYLE),
-                                          Content.styled(safe(flt.entity), "bold $accent")))
-        self.timeline.border_title = Content.assemble(*title)
-
-    def _locate_event(self, event: str) -> None:
-        self._find_event(self._timeline_generation, event, self._timeline_filter)
-
-    @work(thread=True, exclusive=True, group="timeline-place", exit_on_error=False)
-    def _find_event(self, generation: int, event: str, flt: TimelineFilter) -> None:
-        self.post_message(self.TimelinePlaced(generation, self.library.timeline_position(event, flt)))
+        self.timeline.follow(TimelineFilter(entity=self.location.filter_name, query=self.query_text or None),
+                             self.location.event)
 
     @on(JumpToDate)
     def _jump_to_date(self, message: JumpToDate) -> None:
         self.show_pane("timeline")
-        self._find_date(self._timeline_generation, message.date, self._timeline_filter)
-
-    @work(thread=True, exclusive=True, group="timeline-place", exit_on_error=False)
-    def _find_date(self, generation: int, when: str, flt: TimelineFilter) -> None:
-        # Events are in date order, so the first one on or after `when` comes after all that start before it.
-        day = str(day_number(when))
-        before = date(int(day[:4]), int(day[4:6]), int(day[6:])) - timedelta(days=1)
-        count = self.library.timeline_count(replace(flt, end=before.isoformat()))
-        self.post_message(self.TimelinePlaced(generation, count))
-
-    @on(TimelinePlaced)
-    def _timeline_placed(self, message: TimelinePlaced) -> None:
-        if message.generation == self._timeline_generation and message.position is not None:
-            self.timeline.move_cursor(message.position)
+        self.timeline.jump_to(message.date)
 
     # going places ------------------------------------------------------------------
     def go(self, location: Location, *, again: bool = False) -> None:
@@ -408,7 +250,7 @@ class MainScreen(Screen[None]):
         self.sources.mark_open(location.article)
         self.timeline.mark(location.article, location.event)
         if location.event and location.event != previous.event:
-            self._locate_event(location.event)
+            self.timeline.locate(location.event)
         doc = self.article.doc
         if location.article is None:
             self.article.clear()
@@ -416,7 +258,9 @@ class MainScreen(Screen[None]):
         elif doc is None or doc.id != location.article or doc.query != self.query_text:
             self._read_article(location, self.query_text, restore)
         else:
-            self._place(location, restore)
+            self.article.place(location, restore)
+            if location.entity:
+                self.entity_list.select_key(location.entity)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _read_article(self, location: Location, query: str, restore: bool) -> None:
@@ -432,19 +276,8 @@ class MainScreen(Screen[None]):
         if doc is None:
             self.notify(f"Article {location.article} is no longer in the index.", severity="warning", markup=False)
             return
-        restyled = await self.article.show(doc, location)
-        if not restyled:
+        if not await self.article.open(doc, location, message.restore):
             self.entity_list.show(doc.entities, location.entity or location.filter_key)
-        if not restyled or location != self._shown:
-            self.call_after_refresh(self.article.scroll_for, location, message.restore)
-        self._shown = location
-
-    def _place(self, location: Location, restore: bool) -> None:
-        self.article.mark(location)
-        if location.entity:
-            self.entity_list.select_key(location.entity)
-        self.article.scroll_for(location, restore)
-        self._shown = location
 
     # requests from the panes and the palette ---------------------------------------
     @on(OpenArticle)
@@ -494,7 +327,7 @@ class MainScreen(Screen[None]):
 
     # linked events -------------------------------------------------------------------
     def _current_event(self) -> Event | None:
-        if self._pane_of(self.focused) == "timeline" and self.timeline.event is not None:
+        if self.pane_of(self.focused) == "timeline" and self.timeline.event is not None:
             return self.timeline.event
         if self.location.event:
             return self.library.event(self.location.event)
@@ -508,22 +341,7 @@ class MainScreen(Screen[None]):
         if not event.links:
             self.notify("No other event is linked to this one.", severity="warning")
             return
-        self._follow_link(event, step)
-
-    @work(thread=True, exclusive=True, group="links", exit_on_error=False)
-    def _follow_link(self, event: Event, step: int) -> None:
-        """The nearest linked event after (or before) this one on the whole timeline."""
-        here = self.library.timeline_position(event.id)
-        placed = sorted((p, link.event) for link in event.links
-                        if (p := self.library.timeline_position(link.event)) is not None)
-        if here is None or not placed:
-            self.post_message(OpenEvent(event.links[0 if step > 0 else -1].event))
-            return
-        ahead = [e for p, e in placed if p > here] if step > 0 else [e for p, e in reversed(placed) if p < here]
-        if ahead:
-            self.post_message(OpenEvent(ahead[0]))
-        else:
-            self.notify(f"No linked event {'later' if step > 0 else 'earlier'} than this one.", severity="warning")
+        self.timeline.follow_link(event, step)
 
     def action_links(self) -> None:
         event = self._current_event()
