@@ -23,7 +23,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from kzreader.index.analyzer import polish_analyzer
-from kzreader.index.scoring import load_lengths
+from kzreader.index.postings import load_lengths
 from kzreader.index.store import Store, StoreError
 
 INDEX_NAME = "articles"

@@ -9,64 +9,27 @@ into a dict of document number -> score, a fraction of a microsecond a
 posting. The scores are Whoosh's own BM25F for the same query tree (a test
 compares them); a tree of any other shape returns None and is left to Whoosh.
 
-This module reads Whoosh 2.7.5's w3 codec below its public API (block
-arrays, length columns); the version is pinned for that reason.
+The postings themselves are read by postings.py.
 """
 from __future__ import annotations
 
 import bisect
 import heapq
-import io
-import pickle
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Set as AbstractSet
+from collections.abc import Callable, Iterable, Set as AbstractSet
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Any
 
-from whoosh import formats, query as wq
-from whoosh.codec import whoosh3 as w3
-from whoosh.system import _INT_SIZE, unpack_int
+from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
 from kzreader.index.phrase import StackedPhrase, slot_terms
+from kzreader.index.postings import Postings, Unsupported, positions_decoder
 
 Scores = dict[int, float]
 # Documents still in the running: a set, or the keys of another part's scores.
 Within = AbstractSet[int]
 # An AND passes its survivors on when they are under 1/_SPARSE of the next part's documents.
 _SPARSE = 4
-
-
-class Unsupported(Exception):
-    """A query node this module does not score; the caller falls back to Whoosh."""
-
-
-def load_lengths(searcher: Any) -> None:
-    """Hold every field length in memory: one byte per document and field.
-
-    BM25 reads one length per scored document; without mmap each read is a
-    seek and a read on the segment file, almost half of a common word's query.
-    """
-    for leaf, _offset in searcher.leaf_searchers():
-        _load_lengths(leaf.reader(), searcher.schema.scorable_names())
-
-
-def _load_lengths(reader: Any, fieldnames: list[str]) -> None:
-    # W3PerDocReader keeps lengths as a NumericColumn("B") per field, cached by
-    # _cached_reader; a bytes object answers reader[docnum] the same way.
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is None or not hasattr(perdoc, "_cached_reader"):
-        return
-    count = reader.doc_count_all()
-    for name in fieldnames:
-        lenfield = w3._lenfield(name)
-        column = perdoc._cached_reader(lenfield, w3.LENGTHS_COLUMN)
-        if column is None or not hasattr(column, "_dbfile"):
-            continue
-        stored = min(column._count, count)
-        data = column._dbfile.get(column._basepos, stored) if stored else b""
-        perdoc._readers[lenfield] = bytes(data) + bytes(count - stored)
 
 
 @dataclass(slots=True)
@@ -96,13 +59,6 @@ class _Table:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Leaf:
-    reader: Any
-    offset: int
-    deleted: frozenset[int]
-
-
 class TermAtATime:
     """Scores queries against one open searcher; build a new one when the searcher changes."""
 
@@ -114,11 +70,7 @@ class TermAtATime:
         self._k1 = getattr(weighting, "K1", None)
         self._field_b: dict[str, float] = getattr(weighting, "_field_B", {})
         self._bm25 = type(weighting).__name__ == "BM25F" and self._k1 is not None
-        self._leaves = [
-            _Leaf(sub.reader(), offset, frozenset(getattr(sub.reader(), "deleted_docs_set", ()) or ()))
-            for sub, offset in searcher.leaf_searchers()
-        ]
-        self._deleted = {d + leaf.offset for leaf in self._leaves for d in leaf.deleted}
+        self._postings = Postings(searcher)
         self._norms: dict[str, list[float]] = {}
 
     def scores(self, q: wq.Query) -> Scores | None:
@@ -208,7 +160,7 @@ class TermAtATime:
             else:
                 raise Unsupported
             for text in texts:
-                for leaf, ids, _weights, _values in self._blocks(node.fieldname, text):
+                for leaf, ids, _weights, _values in self._postings.blocks(node.fieldname, text):
                     docs.update(d + leaf.offset for d in ids if d not in leaf.deleted)
         if within is not None:
             docs.intersection_update(within)
@@ -218,12 +170,12 @@ class TermAtATime:
               within: Within | None = None) -> Scores:
         """A term's documents and their BM25 scores, added into `into` if given."""
         out: Scores = {} if into is None else into
-        btext = self._bytes(fieldname, text)
+        btext = self._postings.term_bytes(fieldname, text)
         if btext is None:
             return out
         c, norm = self._scorer(fieldname, btext, boost)
         get = out.get
-        for leaf, ids, weights, _values in self._blocks(fieldname, btext):
+        for leaf, ids, weights, _values in self._postings.blocks(fieldname, btext):
             off, deleted = leaf.offset, leaf.deleted
             postings: Iterable[tuple[int, float]] = zip(ids, weights)
             if within is not None or (deleted and not deleted.isdisjoint(ids)):
@@ -233,7 +185,7 @@ class TermAtATime:
                 for d, w in postings:
                     out[d + off] = get(d + off, 0.0) + w * c
                 continue
-            lengths = self._lengths(leaf, fieldname)
+            lengths = self._postings.lengths(leaf, fieldname)
             for d, w in postings:
                 out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
         return out
@@ -256,10 +208,10 @@ class TermAtATime:
         held = [tables[0].values.keys() if len(tables) == 1 else set().union(*(t.values for t in tables))
                 for tables in per_slot]
         candidates = set(min(held, key=len)).intersection(*held)
-        candidates.difference_update(self._deleted)
+        candidates.difference_update(self._postings.deleted)
         if within is not None:
             candidates.intersection_update(within)
-        decode = _positions_decoder(self.schema[slots[0][0].fieldname].format)  # type: ignore[index]
+        decode = positions_decoder(self.schema[slots[0][0].fieldname].format)  # type: ignore[index]
         # A phrase starts at p where slot k has a word at p + k: the starts left
         # after each slot are those whose positions, shifted back by k, meet it.
         first = _slot_positions(per_slot[0], 0, decode)
@@ -273,26 +225,18 @@ class TermAtATime:
     def _table(self, term: wq.Term) -> _Table:
         """A term's postings as dicts by document number: weights and encoded positions."""
         table = _Table({}, {}, 0.0, None, [])
-        btext = self._bytes(term.fieldname, term.text)
+        btext = self._postings.term_bytes(term.fieldname, term.text)
         if btext is None:
             return table
-        for leaf, ids, ws, vs in self._blocks(term.fieldname, btext):
+        for leaf, ids, ws, vs in self._postings.blocks(term.fieldname, btext):
             if leaf.offset:
                 ids = [d + leaf.offset for d in ids]
             table.weights.update(zip(ids, ws))
             table.values.update(zip(ids, vs))
         table.c, table.norm = self._scorer(term.fieldname, btext, term.boost)
         if table.norm is not None:
-            table.lengths = [(leaf.offset, self._lengths(leaf, term.fieldname)) for leaf in self._leaves]
+            table.lengths = [(leaf.offset, self._postings.lengths(leaf, term.fieldname)) for leaf in self._postings.leaves]
         return table
-
-    def _bytes(self, fieldname: str, text: str) -> bytes | None:
-        if fieldname not in self.schema:
-            return None
-        try:
-            return self.schema[fieldname].to_bytes(text)
-        except ValueError:
-            return None
 
     def _scorer(self, fieldname: str, btext: bytes, boost: float) -> tuple[float, list[float] | None]:
         """BM25's constant factor for a term and its field's length norms; no norms for a field
@@ -300,30 +244,6 @@ class TermAtATime:
         if not self.schema[fieldname].scorable:
             return boost, None
         return self.searcher.idf(fieldname, btext) * (self._k1 + 1) * boost, self._norm(fieldname)
-
-    # postings ----------------------------------------------------------------
-    def _blocks(self, fieldname: str, btext: bytes) -> Iterator[tuple[_Leaf, Any, Any, Any]]:
-        """Each stored block of a term's postings in each segment: (leaf, ids, weights, values)."""
-        for leaf in self._leaves:
-            if (fieldname, btext) not in leaf.reader:
-                continue
-            terms = leaf.reader._terms
-            info = terms.term_info(fieldname, btext)
-            if info.is_inlined():
-                yield (leaf, *info.inlined_postings())
-                continue
-            offset, length = info.extent()
-            # W3TermInfo.from_bytes leaves the length as a 1-tuple (Whoosh itself never reads it).
-            length = length[0] if isinstance(length, tuple) else length
-            for block in _w3_blocks(terms._postfile.get(offset, length)):
-                yield (leaf, *block)
-
-    def _lengths(self, leaf: _Leaf, fieldname: str) -> Any:
-        perdoc = getattr(leaf.reader, "_perdoc", None)
-        lengths = getattr(perdoc, "_readers", {}).get(w3._lenfield(fieldname))
-        if not isinstance(lengths, bytes):
-            raise Unsupported
-        return lengths
 
     def _norm(self, fieldname: str) -> list[float]:
         """BM25's length normalisation for each of the 256 stored length bytes of a field."""
@@ -334,36 +254,6 @@ class TermAtATime:
             norm = [self._k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
             self._norms[fieldname] = norm
         return norm
-
-
-def _w3_blocks(raw: bytes) -> Iterator[tuple[tuple[int, ...], Any, Any]]:
-    """Decode a term's whole posting list as W3LeafMatcher stores it, from one read.
-
-    The matcher reads each block with a seek and a pickle load from the file,
-    about twenty small reads a block; one read of the whole list and in-memory
-    decoding does the same work without them. Layout: a magic tag, then blocks
-    of [signed length (negative for the last)][pickled info][data], where data
-    is a pickled (delta-coded ids, weights, values), zlib-compressed if the info says so.
-    """
-    if raw[:4] != w3.WHOOSH3_HEADER_MAGIC:
-        raise Unsupported
-    pos = 4
-    while pos < len(raw):
-        (length,) = unpack_int(raw[pos : pos + _INT_SIZE])
-        start = pos + _INT_SIZE
-        end = start + abs(length)
-        head = io.BytesIO(raw[start:end])
-        count, _maxid, _maxweight, compression, _minlen, _maxlen = pickle.load(head)
-        data = raw[start + head.tell() : end]
-        ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
-        if weights is None or isinstance(weights, float):
-            weights = [1.0 if weights is None else weights] * count
-        yield tuple(accumulate(ids)), weights, values
-        if length < 0:
-            return
-        pos = end
-    # The list ended without its last block: the stored extent cannot be trusted.
-    raise Unsupported
 
 
 def _slot_positions(tables: list[_Table], k: int, decode: Any) -> Callable[[int], Iterable[int]]:
@@ -383,13 +273,6 @@ def _slot_positions(tables: list[_Table], k: int, decode: Any) -> Callable[[int]
         return out
 
     return union
-
-
-def _positions_decoder(fmt: Any) -> Any:
-    """Whoosh's Positions.decode_positions without its per-call overhead (a phrase decodes ~100k)."""
-    if type(fmt) is not formats.Positions:
-        return fmt.decoder("positions")
-    return lambda value: accumulate(pickle.loads(value[_INT_SIZE:]))
 
 
 def _union(parts: Iterable[Scores]) -> Scores:
