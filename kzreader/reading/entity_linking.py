@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from kzreader.language.folding import fold
 from kzreader.reading.annotations import Entity
-from kzreader.reading.name_matching import UnionFind, given_compatible, name_parts
+from kzreader.reading.name_matching import UnionFind, given_compatible, name_parts, possessive
 
 
 Renames = dict[str, tuple[str, str, list[str]]]
@@ -99,9 +99,11 @@ def _people_renames(articles: Counter[str], mentions: Counter[str], keys_of: dic
     out: Renames = {}
     rank = {n: i for i, n in enumerate(names)}
     for members in uf.groups():
-        members.sort(key=rank.__getitem__)
-        longest = max(len(parts[m]) for m in members)
-        canonical = next(m for m in members if len(parts[m]) == longest)
+        # The full name most articles use, and of those the shortest: a title glued to a name
+        # (Chinese President Xi Jinping) is rarer than the name and longer than it.
+        members.sort(key=lambda m: (possessive(m), len(parts[m]) < 2, rank[m]))
+        full = [m for m in members if len(parts[m]) >= 2 and not possessive(m)]
+        canonical = min(full, key=lambda m: (-articles[m], len(parts[m]), rank[m])) if full else members[0]
         others = [m for m in members if m != canonical]
         for m in members:
             for key in keys_of[m]:

@@ -144,7 +144,9 @@ class Gazetteer:
         i, n = 0, len(words)
         while i < n:
             best: GazetteerMatch | None = None
-            for lemma in words[i].lemmas:
+            # Sorted: between two names of one length the first tried wins, and a set's order
+            # would make that depend on the hash seed.
+            for lemma in sorted(words[i].lemmas):
                 for slots, key in self._by_first.get(lemma, ()):
                     end = i + len(slots)
                     if end > n or (best is not None and end <= best.end):

@@ -9,6 +9,8 @@ from typing import Generic, TypeVar
 from kzreader.language.folding import fold
 
 NAME_SEPARATORS = re.compile(r"[\s-]+")
+# An English possessive (`China's Xi`) says whose the person is; it is no part of the name.
+_POSSESSIVE = re.compile(r"['’]s$")
 
 K = TypeVar("K", bound=Hashable)
 
@@ -64,7 +66,12 @@ def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def name_parts(name: str) -> list[str]:
-    return [p for p in NAME_SEPARATORS.split(fold(name)) if p]
+    """The words of a person's name, folded, without possessives (China's Xi -> xi)."""
+    return [p for p in NAME_SEPARATORS.split(fold(name)) if p and not _POSSESSIVE.search(p)]
+
+
+def possessive(name: str) -> bool:
+    return any(_POSSESSIVE.search(p) for p in NAME_SEPARATORS.split(name))
 
 
 def is_acronym(text: str) -> bool:

@@ -81,6 +81,10 @@ class People:
                 continue
             surname = fold(c.parts[-1])
             owners = by_surname.get(surname, [])
+            if not owners and not word(c.text).first:
+                # Xi after Xi Jinping: a surname written first, as Chinese names are; a given
+                # name the dictionary knows (Jan after Jan Kowalski) stays apart.
+                owners = [b for b in full if fold(persons[b].parts[0]) == surname]
             if owners:
                 before = [b for b in owners if persons[b].start < c.start]
                 uf.union(n, (before or owners)[-1])

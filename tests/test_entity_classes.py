@@ -1,0 +1,50 @@
+"""Classes of names that real Polish news writes and the seeds do not: each test is one mechanism, on made-up text."""
+from __future__ import annotations
+
+import pytest
+
+from kzreader.reading.annotations import Entity
+from kzreader.reading.entities import EntityRecognizer
+from kzreader.reading.entity_linking import link_corpus
+from kzreader.reading.gazetteer import Gazetteer, GazetteerEntry, TextWord, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer(load_gazetteer())
+
+
+def names(entities: list[Entity], kind: str | None = None) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.mentions] for e in entities if kind is None or e.type == kind}
+
+
+def test_canonical_name_is_the_name_most_articles_use_not_a_titled_one(recognizer: EntityRecognizer) -> None:
+    articles = {
+        "pl1": "W piątek do Hanoi przyleciał Ding Xuexiang. Rozmowy trwały dwa dni.",
+        "pl2": "Ding Xuexiang spotkał się z premierem Wietnamu.",
+        "en": "Chinese President Ding Xuexiang arrived in Hanoi on Friday.",
+    }
+    linked = link_corpus({aid: recognizer.recognise(text) for aid, text in articles.items()})
+    people = {e.name for ents in linked.values() for e in ents if e.type == "person"}
+    assert people == {"Ding Xuexiang"}
+
+
+def test_a_possessive_is_no_part_of_a_name(recognizer: EntityRecognizer) -> None:
+    articles = {
+        "pl": "Do Hanoi przyleciał Ding Xuexiang. To trzecia wizyta wicepremiera Ding w Wietnamie.",
+        "en": "China's Ding met the leaders of Vietnam.",
+    }
+    linked = link_corpus({aid: recognizer.recognise(text) for aid, text in articles.items()})
+    assert names(linked["pl"], "person") == {"Ding Xuexiang": ["Ding Xuexiang", "Ding"]}
+
+
+def test_a_surname_written_first_joins_the_full_name() -> None:
+    text = "W stolicy był Ding Xuexiang. Potem przewodniczący Ding rozmawiał z Janem Nowakiem."
+    people = names(EntityRecognizer(load_gazetteer()).recognise(text), "person")
+    assert people["Ding Xuexiang"] == ["Ding Xuexiang", "Ding"]
+
+
+def test_gazetteer_ties_do_not_depend_on_the_hash_seed() -> None:
+    gaz = Gazetteer([GazetteerEntry("place:a", "place", "Ariawa"), GazetteerEntry("place:b", "place", "Bruna")])
+    word = TextWord("X", frozenset({"bruna", "ariawa", "x"}), frozenset())
+    assert [m.entry.key for m in gaz.match([word])] == ["place:a"]
