@@ -48,3 +48,26 @@ def test_gazetteer_ties_do_not_depend_on_the_hash_seed() -> None:
     gaz = Gazetteer([GazetteerEntry("place:a", "place", "Ariawa"), GazetteerEntry("place:b", "place", "Bruna")])
     word = TextWord("X", frozenset({"bruna", "ariawa", "x"}), frozenset())
     assert [m.entry.key for m in gaz.match([word])] == ["place:a"]
+
+
+def test_a_hyphenated_name_is_matched_whole_or_as_its_listed_parts() -> None:
+    gaz = Gazetteer([GazetteerEntry("place:astana", "place", "Astana", ("Nur-Sułtan",)),
+                     GazetteerEntry("place:kirgistan", "place", "Kirgistan"),
+                     GazetteerEntry("place:tadżykistan", "place", "Tadżykistan")])
+    text = "Delegacja wylądowała w Nur-Sułtanie. Spór Kirgistan-Tadżykistan trwa."
+    assert names(EntityRecognizer(gaz).recognise(text), "place") == {
+        "Astana": ["Nur-Sułtanie"], "Kirgistan": ["Kirgistan"], "Tadżykistan": ["Tadżykistan"]}
+
+
+def test_a_hyphenated_place_gives_each_part_its_nominative(recognizer: EntityRecognizer) -> None:
+    assert "Kędzierzyn-Koźle" in names(recognizer.recognise("Pociąg stał w Kędzierzynie-Koźlu."), "place")
+
+
+def test_a_place_in_apposition_to_a_place_noun_stays_as_written(recognizer: EntityRecognizer) -> None:
+    text = "Władze górskiego miasta Warsaka podały dane. Rannych zawieziono do szpitala w Warsace."
+    assert names(recognizer.recognise(text), "place") == {"Warsaka": ["Warsaka", "Warsace"]}
+
+
+def test_plural_places_in_the_locative_and_a_governed_genitive(recognizer: EntityRecognizer) -> None:
+    text = "Śmigłowce wyleciały z bazy w Kruszyliszczach. Prezydent odpoczywa w Bujkulach, niedaleko Grodna."
+    assert {"Kruszyliszcze", "Bujkule", "Grodno"} <= set(names(recognizer.recognise(text), "place"))

@@ -88,12 +88,32 @@ class TextWord:
 
     @classmethod
     def of(cls, text: str, readings: Sequence[Interp], guesses: Iterable[str] = ()) -> "TextWord":
-        """From morfeusz's readings; a word it does not know is matched on its surface and guessed bases."""
+        """From morfeusz's readings; a word it does not know is matched on its surface and guessed bases.
+
+        morfeusz reads a hyphenated word as its parts: `Nur-Sułtanie` is matched by the lemmas of the
+        parts joined again (nur-sułtan), never by one part alone.
+        """
+        if "-" in text:
+            lemmas = _compound_lemmas(text) | {g.lower() for g in guesses}
+            return cls(text, lemmas, lemmas)
         if not readings:
             lemmas = frozenset({text.lower(), *(g.lower() for g in guesses)})
             return cls(text, lemmas, lemmas)
         lemmas = frozenset({text.lower(), *(r.lemma.lower() for r in readings)})
         return cls(text, lemmas, frozenset(r.lemma.lower() for r in readings if _PROPER.intersection(r.names)))
+
+
+# Bounds the product of the parts' lemmas of a long hyphenated word.
+_MAX_COMPOUND_LEMMAS = 64
+
+
+def _compound_lemmas(text: str) -> frozenset[str]:
+    """`Bielsku-Białej` -> bielsko-biała (and the other joins of its parts' lemmas)."""
+    joined = [""]
+    for n, part in enumerate(text.lower().split("-")):
+        options = {part, *(r.lemma.lower() for r in analyse(part))} if part else {part}
+        joined = [f"{j}-{o}" if n else o for j in joined for o in sorted(options)][:_MAX_COMPOUND_LEMMAS]
+    return frozenset(joined)
 
 
 @dataclass

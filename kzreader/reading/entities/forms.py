@@ -101,8 +101,9 @@ class NameForms:
             base = "-".join(self.guess(p) for p in text.split("-"))
         else:
             base = self.vote.base(text)
-            if base == text:
-                base = self._by_ending(text)
+            if base == text or not self.vote.forms.get(base):
+                # Isfarze: the vote's masculine Isfar, written nowhere, yields to the Isfara the corpus has.
+                base = self._by_ending(text) if base == text else self._attested_a_declension(text) or base
         self._guesses[text] = base
         return base
 
@@ -110,12 +111,15 @@ class NameForms:
         for ending, repl in _NEVER_NOMINATIVE:
             if text.endswith(ending) and len(text) - len(ending) >= _MIN_STEM:
                 return text[: len(text) - len(ending)] + repl  # Maką, Nausėdę
+        return self._attested_a_declension(text) or text
+
+    def _attested_a_declension(self, text: str) -> str | None:
         for ending, repl in _A_DECLENSION:
             if text.endswith(ending) and len(text) - len(ending) >= _MIN_STEM:
                 candidate = text[: len(text) - len(ending)] + repl
                 if self.vote.forms.get(candidate):
                     return candidate
-        return text
+        return None
 
     def in_case(self, piece: str, sure: frozenset[str] | None) -> str:
         """The guessed nominative, unless it reads the piece in a case the rest of the name rules out.

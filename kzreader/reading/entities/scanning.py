@@ -97,7 +97,25 @@ class Scanner:
             self.article.cands.append(Candidate(first.start, last.end, self.text[first.start:last.end], entry.type,
                                                 entry.name, entry.key, entry.aliases, tokens=m.end - m.start))
             consumed.update(range(m.start, m.end))
+        for tok in toks:
+            if tok.index not in consumed and "-" in tok.text and self._hyphenated_names(tok):
+                consumed.add(tok.index)
         return consumed
+
+    def _hyphenated_names(self, tok: Tok) -> bool:
+        """`Kirgistan-Tadżykistan`: a pair of listed places or organisations is the two of them, each a mention."""
+        found = []
+        pos = tok.start
+        for piece in tok.text.split("-"):
+            matches = self.article.gazetteer.match([_known_text_word(piece)]) if piece[:1].isupper() else []
+            if not matches:
+                return False
+            found.append((pos, piece, matches[0].entry))
+            pos += len(piece) + 1
+        for start, piece, entry in found:
+            self.article.cands.append(Candidate(start, start + len(piece), piece, entry.type, entry.name, entry.key,
+                                                entry.aliases))
+        return True
 
     def _gazetteer_ok(self, toks: list[Tok], start: int, end: int, kind: str) -> bool:
         joined = self.article.joined

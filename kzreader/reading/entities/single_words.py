@@ -12,14 +12,19 @@ import re
 
 from kzreader.language import pl
 from kzreader.language.folding import fold
+from kzreader.language.pl.names import VOWELS
 from kzreader.reading.annotations import EntityType
 from kzreader.reading.entities.article import Article
 from kzreader.reading.entities.mentions import Candidate
 from kzreader.reading.entities.people import People
-from kzreader.reading.entities.words import Word
+from kzreader.reading.entities.forms import styled
+from kzreader.reading.entities.words import Word, word
 
 _WORDS = pl.vocabulary("entities")
 _SURNAME_ENDINGS = _WORDS.sequence("surname_endings")
+_PLURAL_LOCATIVES = tuple(_WORDS.labels("plural_locatives").items())
+# Letters a plural place keeps before its ending.
+_MIN_STEM = 3
 _COORDINATION = re.compile(
     rf"\s*(?:,|{'|'.join(map(re.escape, _WORDS.sequence('coordination')))})\s+\Z")
 
@@ -39,7 +44,7 @@ def resolve(article: Article, cand: Candidate, people: People, prev: Candidate |
     if article.gazetteer.person(cand.text) or article.gazetteer.person(base):
         cand.as_person(base)
     elif w.geo and not w.common_noun:
-        _typed(article, cand, "place", _geo_lemma(cand.text, w))
+        _typed(article, cand, "place", _geo_lemma(cand.text, w, bool(hints & {"locative", "preposition"})))
     elif w.org and (not w.common or hints & {"quoted", "organisation"}):
         _typed(article, cand, "org", w.org[0].lemma)
     elif w.surname and not w.common and not w.geo:
@@ -47,7 +52,7 @@ def resolve(article: Article, cand: Candidate, people: People, prev: Candidate |
     elif w.unknown:
         _resolve_unknown(article, cand, base, prev)
     elif w.geo and hints & {"locative", "preposition", "place"} and "in_run" not in hints:
-        _typed(article, cand, "place", _geo_lemma(cand.text, w))
+        _typed(article, cand, "place", _geo_lemma(cand.text, w, "place" not in hints))
     elif (w.surname or w.first) and "title" in hints:
         cand.as_person(base)  # papieżem Franciszkiem
 
@@ -62,13 +67,15 @@ def _resolve_unknown(article: Article, cand: Candidate, base: str, prev: Candida
     elif "title" in hints:
         cand.as_person(base)
     elif "place" in hints:
-        _typed(article, cand, "place", base)
+        # miasta Isfara, wsi Osz: a name in apposition to a place noun is mostly left in the
+        # nominative; one with an oblique ending (w mieście Isfarze) was declined.
+        _typed(article, cand, "place", cand.text if _may_be_nominative(cand.text) else base)
     elif coordinated and prev is not None and prev.type is not None:
         _typed(article, cand, prev.type, base)  # Osz i Naryn
     elif fold(base).endswith(_SURNAME_ENDINGS) and "locative" not in hints:
         cand.as_person(base)
     elif hints & {"locative", "preposition"}:
-        _typed(article, cand, "place", base)
+        _typed(article, cand, "place", (_plural_locative(cand.text) if "locative" in hints else None) or base)
 
 
 def _typed(article: Article, cand: Candidate, kind: EntityType, name: str) -> None:
@@ -78,7 +85,35 @@ def _typed(article: Article, cand: Candidate, kind: EntityType, name: str) -> No
     cand.aliases = entry.aliases if entry else ()
 
 
-def _geo_lemma(text: str, w: Word) -> str:
+def _geo_lemma(text: str, w: Word, governed: bool = False) -> str:
+    """The place's nominative; `governed`: a preposition stands before it, so it is no nominative
+    (niedaleko Grodna is Grodno's genitive, not the village Grodna)."""
+    if "-" in text:
+        # morfeusz reads Bielsku-Białej as its parts: each part gives its own nominative.
+        return "-".join(_part_lemma(part) for part in text.split("-"))
     full = [r for r in w.geo if "nazwa_geograficzna" in r.names] or list(w.geo)
+    if governed:
+        full = [r for r in full if not r.has("nom")] or full
     same = [r for r in full if r.lemma == text]
     return (same or full)[0].lemma
+
+
+def _plural_locative(text: str) -> str | None:
+    """`Wiskulach` -> Wiskule: an unknown name in -ach after `w` is a plural place in the locative."""
+    lower = text.lower()
+    for ending, nominative in _PLURAL_LOCATIVES:
+        if lower.endswith(ending) and len(text) - len(ending) >= _MIN_STEM:
+            return text[: len(text) - len(ending)] + nominative
+    return None
+
+
+def _part_lemma(part: str) -> str:
+    w = word(part)
+    if w.geo:
+        return _geo_lemma(part, w)
+    return styled(part, w.nouns[0].lemma) if w.nouns else part
+
+
+def _may_be_nominative(text: str) -> bool:
+    last = text[-1:].lower()
+    return last == "a" or last not in VOWELS
