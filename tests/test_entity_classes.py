@@ -71,3 +71,12 @@ def test_a_place_in_apposition_to_a_place_noun_stays_as_written(recognizer: Enti
 def test_plural_places_in_the_locative_and_a_governed_genitive(recognizer: EntityRecognizer) -> None:
     text = "Śmigłowce wyleciały z bazy w Kruszyliszczach. Prezydent odpoczywa w Bujkulach, niedaleko Grodna."
     assert {"Kruszyliszcze", "Bujkule", "Grodno"} <= set(names(recognizer.recognise(text), "place"))
+
+
+def test_an_institution_in_an_oblique_case_is_named_in_the_nominative_singular(recognizer: EntityRecognizer) -> None:
+    text = ("Rzecznik Prokuratury Okręgowej odmówił komentarza. Funkcjonariusze Agencji Wywiadu Wojskowego, "
+            "Komendy Wojewódzkiej Policji i Ambasady Mołdawii byli na miejscu. Dowództwo Operacyjne Rodzajów "
+            "Sił Zbrojnych milczało, a Ministerstwa Rolnictwa Mołdawii nie pytano.")
+    orgs = set(names(recognizer.recognise(text), "org"))
+    assert {"Prokuratura Okręgowa", "Agencja Wywiadu Wojskowego", "Komenda Wojewódzka Policji", "Ambasada Mołdawii",
+            "Dowództwo Operacyjne Rodzajów Sił Zbrojnych", "Ministerstwo Rolnictwa Mołdawii"} <= orgs

@@ -79,7 +79,8 @@ def phrase(article: Article, run: list[Tok], i: int) -> int | None:
 def _complement(tok: Tok) -> bool:
     """A capitalised genitive that belongs to the name before it (Studiów Wschodnich, Europy Środkowej)."""
     w = tok.word
-    if w.unknown or w.first or (w.proper and not w.geo):
+    # Rodzajów is also a surname to the dictionary, but a common noun first.
+    if w.unknown or w.first or (w.proper and not w.geo and not w.common_noun):
         return False
     return any(r.has("gen") for r in (*w.nouns, *w.modifiers, *w.geo))
 
@@ -87,7 +88,9 @@ def _complement(tok: Tok) -> bool:
 def _phrase_name(tokens: list[Tok], head_at: int, agreeing_end: int, head_readings: list[Interp],
                  agree: set[tuple[str, str, str]]) -> str:
     """Head and agreeing adjectives in the nominative; complements as written."""
-    number, case, gender = min(agree, key=lambda t: (t[1] != "nom", t))
+    # Ministerstwa Spraw Zagranicznych, Agencji Bezpieczeństwa: a body's name is far more often
+    # singular in an oblique case than plural in the nominative.
+    number, case, gender = min(agree, key=lambda t: (t[0] != "sg", t[1] != "nom", t))
     out = []
     for idx, tok in enumerate(tokens):
         form = None
