@@ -80,3 +80,13 @@ def test_an_institution_in_an_oblique_case_is_named_in_the_nominative_singular(r
     orgs = set(names(recognizer.recognise(text), "org"))
     assert {"Prokuratura Okręgowa", "Agencja Wywiadu Wojskowego", "Komenda Wojewódzka Policji", "Ambasada Mołdawii",
             "Dowództwo Operacyjne Rodzajów Sił Zbrojnych", "Ministerstwo Rolnictwa Mołdawii"} <= orgs
+
+
+def test_media_names_are_kept_whole(recognizer: EntityRecognizer) -> None:
+    text = ("Jak przekazał Polsat News, radio RMF FM podało to wcześniej niż portal Kaktus.kg. "
+            "Później w Polsat News wystąpił Jan Nowak.")
+    found = names(recognizer.recognise(text))
+    assert found["Polsat News"] == ["Polsat News", "Polsat News"]
+    assert found["RMF FM"] == ["RMF FM"]
+    assert found["Kaktus.kg"] == ["Kaktus.kg"]
+    assert not {"Polsat", "RMF", "FM", "Kaktus"} & set(found)

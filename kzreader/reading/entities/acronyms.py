@@ -16,7 +16,7 @@ from kzreader.reading.entities.mentions import Candidate, Tok
 from kzreader.reading.name_matching import UnionFind, is_acronym
 
 _DOMAIN = re.compile(
-    r"(?<![\w.@/-])((?:[a-z0-9][a-z0-9-]*\.)+(?:pl|com|net|org|news|info|ru|kz|ua|by|uz|kg|tj|tm|az|am|ge|eu|io"
+    r"(?<![\w.@/-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:pl|com|net|org|news|info|ru|kz|ua|by|uz|kg|tj|tm|az|am|ge|eu|io"
     r"|de|fr|uk|tv))(?![\w-]|\.\w)"
 )
 
@@ -36,10 +36,20 @@ def acronym(tok: Tok) -> Candidate | None:
 
 
 def domains(article: Article, start: int, end: int) -> None:
+    """Web domains as written (portalu Kloop.kg); a word of one is no name of its own."""
     for m in _DOMAIN.finditer(article.text, start, end):
         name = m.group(1)
+        article.cands = [c for c in article.cands if not m.start(1) <= c.start < m.end(1)]
         article.cands.append(Candidate(m.start(1), m.end(1), name, "org", name, f"org:{name}",
                                        hints=frozenset({"domain"})))
+
+
+def joined_acronyms(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+    """`RMF FM`, `PKO BP`: two acronyms side by side are one organisation's name."""
+    if gap != " " or "place" in (first.type, second.type) or not is_acronym(first.text):
+        return None
+    text = f"{first.text} {second.text}"
+    return Candidate(first.start, second.end, text, "org", text, f"org:{text.lower()}", tokens=2)
 
 
 def other_groups(article: Article) -> list[list[Candidate]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kzreader.language.pl.morphology import analyse
 from kzreader.language.tokens import Token, sentence_spans, tokenize
 from kzreader.reading.entities import context
-from kzreader.reading.entities.acronyms import acronym, domains
+from kzreader.reading.entities.acronyms import acronym, domains, joined_acronyms
 from kzreader.reading.entities.article import CLOSE_QUOTES, OPEN_QUOTES, Article
 from kzreader.reading.entities.mentions import Candidate, Tok
 from kzreader.reading.entities.persons import person
@@ -52,7 +52,7 @@ class Scanner:
                 run = []
                 found = acronym(tok) if tok.index not in consumed else None
                 if found is not None:
-                    self.article.cands.append(found)
+                    self._add_acronym(found)
                 continue
             if run and not self.article.joined(run[-1], tok):
                 self._segment(run, toks)
@@ -60,6 +60,15 @@ class Scanner:
             run.append(tok)
         self._segment(run, toks)
         domains(self.article, start, end)
+
+    def _add_acronym(self, found: Candidate) -> None:
+        cands = self.article.cands
+        last = cands[-1] if cands else None
+        pair = joined_acronyms(last, found, self.text[last.end:found.start]) if last is not None else None
+        if pair is not None:
+            cands[-1] = pair
+        else:
+            cands.append(found)
 
     def _initial_flags(self, raw: list[Token], start: int, end: int) -> list[bool]:
         """Which tokens open a sentence or a quoted sentence: capitalised there, a word may be any word."""
@@ -173,6 +182,13 @@ class Scanner:
                 self.article.cands.append(Candidate(run[0].start, run[i - 1].end, text, "org", text,
                                                     f"org:{text.lower()}", tokens=i))
                 continue
+            j = _brand(run, i)
+            if j is not None:
+                text = self.text[run[i].start:run[j - 1].end]
+                self.article.cands.append(Candidate(run[i].start, run[j - 1].end, text, "org", text,
+                                                    f"org:{text.lower()}", tokens=j - i))
+                i = j
+                continue
             j = phrase(self.article, run, i)
             if j is None:
                 j = person(self.article, run, i)
@@ -189,3 +205,17 @@ class Scanner:
         if in_run:
             hints |= {"in_run"}
         self.article.cands.append(Candidate(tok.start, tok.end, tok.text, None, tok.text, word=tok.word, hints=hints))
+
+
+def _brand(run: list[Tok], i: int) -> int | None:
+    """`Polsat News`, `Gazprom Neft`: a company's name and the words after it that name no one and nowhere.
+
+    Returns where the name ends in `run`, or None when `run[i]` starts no such name.
+    """
+    w = run[i].word
+    if not w.org or w.common or w.geo:
+        return None
+    j = i + 1
+    while j < len(run) and not (run[j].word.proper or head(run[j])):
+        j += 1
+    return j if j > i + 1 else None
