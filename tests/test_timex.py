@@ -87,9 +87,9 @@ def test_since_and_until_are_modifiers_not_other_dates() -> None:
     assert only("Projekty zapowiedziano do 2027 roku.", SATURDAY).mod == "ON_OR_BEFORE"
 
 
-def test_day_spans() -> None:
-    assert values("Szczyt trwał 7-8 listopada.", SATURDAY) == {"7-8 listopada": "2025-11-07"}
-    assert values("Święto trwało od 1 do 3 maja.", SATURDAY) == {"od 1 do 3 maja": "2025-05-01"}
+def test_day_spans_are_intervals() -> None:
+    assert values("Szczyt trwał 7-8 listopada.", SATURDAY) == {"7-8 listopada": "2025-11-07/2025-11-08"}
+    assert values("Święto trwało od 1 do 3 maja.", SATURDAY) == {"od 1 do 3 maja": "2025-05-01/2025-05-03"}
 
 
 def test_recently_is_the_month_of_the_document() -> None:

@@ -6,13 +6,13 @@ from kzreader.reading.timex.dates import format_value, shift
 from kzreader.reading.timex.hits import Hit, floating
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.words import (
-    DEICTIC_DAYS, EVERY_PREFIX, FUTURE_WORDS, NEXT_DAY, NEXT_DAY_PHRASES, PAST_WORDS, PERIOD_PREPOSITIONS,
-    PRESENT_WORDS, RECENTLY, SET_WORDS, YEAR_ADJECTIVES,
+    DEICTIC_DAYS, EVERY_PREFIX, FUTURE_WORDS, NEXT_DAY, NEXT_DAY_PHRASES, NOW_WORDS, PAST_WORDS,
+    PERIOD_PREPOSITIONS, PRESENT_WORDS, RECENTLY, SET_WORDS, YEAR_ADJECTIVES,
 )
 
 # Written forms that may start one of these rules; the lemmas are in `LEMMAS`.
 HEADS = frozenset(RECENTLY | NEXT_DAY | {first for first, _ in NEXT_DAY_PHRASES} | EVERY_PREFIX | PAST_WORDS
-                  | FUTURE_WORDS | PRESENT_WORDS | set(SET_WORDS) | set(DEICTIC_DAYS))
+                  | FUTURE_WORDS | PRESENT_WORDS | NOW_WORDS | set(SET_WORDS) | set(DEICTIC_DAYS))
 LEMMAS = frozenset(set(YEAR_ADJECTIVES) | set(DEICTIC_DAYS))
 
 
@@ -39,6 +39,10 @@ class Adverbs:
             return floating(i, i, "FUTURE_REF")
         if low in PRESENT_WORDS:
             return floating(i, i, "PRESENT_REF")
+        if low in NOW_WORDS:
+            if ref is None or ref.granularity != "day" or t.tense(i, i) != "past":
+                return floating(i, i, "PRESENT_REF")
+            return self.day(i, 0, floor)
         if low in SET_WORDS:
             return Hit(i, i, SET_WORDS[low], kind="SET", granularity="none", anchor=False)
         deictic = next((DEICTIC_DAYS[x] for x in ({low} | lem) if x in DEICTIC_DAYS), None)

@@ -8,10 +8,12 @@ from kzreader.reading.timex.dates import UNIT_GRANULARITY, Reference, coarser, f
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.words import (
-    AGO, NEXT_ADJECTIVES, PAST_ADJECTIVES, TARGET_PREPOSITIONS, THIS_ADJECTIVES, THIS_YEAR_ABBREVIATIONS,
+    AGO, NEXT_ADJECTIVES, PAST_ADJECTIVES, TARGET_PREPOSITIONS, THIS_ADJECTIVES, YEAR_OFFSET_ABBREVIATIONS,
 )
 
 _WEEKDAY_TAG = re.compile(r"^XXXX-WXX-\d$")
+# How far from the document date a day may lie and still take its year regardless of tense.
+_SAME_YEAR_DAYS = 31
 NO_DOCUMENT_DATE = "year unknown: the document has no date"
 
 
@@ -34,10 +36,18 @@ class Anchors:
         self.ref = ref
         self.anchor: Reference | None = None
         self.anchor_unresolved: tuple[int, int | None] | None = None  # (month, day) of a date without a year
+        self.days: list[date] = []  # the days the text has named, in text order
 
     # ---- years ---------------------------------------------------------
-    def year_for(self, month: int, day: int | None, first: int, last: int) -> tuple[int | None, str | None]:
-        """The year of a month (or day) given without one: DCT ±1, picked by tense."""
+    def year_for(self, month: int, day: int | None, first: int, last: int,
+                 day2: int | None = None) -> tuple[int | None, str | None]:
+        """The year of a month (or days) given without one: DCT ±1, picked by tense.
+
+        Days within a month of the document date keep its year whatever the
+        tense says: `20 marca` in a text of 12 March is this March's, and `4–6
+        lipca` in a text of 5 July is under way, not next year's. The nearest
+        verb is often another clause's, and a year-old day is given its year.
+        """
         ref, t = self.ref, self.t
         if ref is None:
             return None, NO_DOCUMENT_DATE
@@ -48,9 +58,12 @@ class Anchors:
         for y in (ref.lo.year - 1, ref.lo.year, ref.lo.year + 1):
             try:
                 lo = date(y, month, day or 1)
+                hi = date(y, month, day2 or day) if day else period(lo, "month")[1]
             except ValueError:
                 continue
-            hi = lo if day else period(lo, "month")[1]
+            if day and y == ref.lo.year and ref.granularity != "year" and (
+                    lo - ref.hi).days <= _SAME_YEAR_DAYS and (ref.lo - hi).days <= _SAME_YEAR_DAYS:
+                return y, None
             cands.append((y, lo, hi))
         if not cands:
             return None, None
@@ -72,8 +85,9 @@ class Anchors:
         j = i + 1
         if not t.adjacent(i):
             return None
-        if t.low(j) in THIS_YEAR_ABBREVIATIONS and t.dotted(j):
-            return 0, j
+        abbreviated = self.year_abbreviation_at(j)
+        if abbreviated is not None:
+            return abbreviated
         if t.adjacent(j) and t.year_noun(j + 1):
             off = relative_offset(t.lem(j))
             if off is not None:
@@ -84,10 +98,26 @@ class Anchors:
                 return off, j + 1
         return None
 
+    def year_abbreviation_at(self, j: int) -> tuple[int, int] | None:
+        """`br.`, `ub.r.`, `ub. r.` from token j: (year offset, its last token), each part with its full stop."""
+        t = self.t
+        if not 0 <= j < t.n:
+            return None
+        for parts, offset in YEAR_OFFSET_ABBREVIATIONS:
+            k = j
+            for n, part in enumerate(parts):
+                if t.low(k) != part or not t.dotted(k) or (n and t.gap(k - 1).strip() != "."):
+                    break
+                k += 1
+            else:
+                return offset, k - 1
+        return None
+
     def year_of(self, offset: int) -> int | None:
         return self.ref.lo.year + offset if self.ref else None
 
-    def year_after(self, last: int, month: int, day: int | None, first: int) -> tuple[int | None, int, str | None]:
+    def year_after(self, last: int, month: int, day: int | None, first: int,
+                   day2: int | None = None) -> tuple[int | None, int, str | None]:
         """The year stated right after token `last` (`2019 r.`, `tego roku`) or picked by tense: (year, last, note)."""
         t = self.t
         if t.adjacent(last) and t.year_at(last + 1):
@@ -97,7 +127,7 @@ class Anchors:
         if rel is not None:
             offset, last = rel
             return self.year_of(offset), last, None if self.ref else NO_DOCUMENT_DATE
-        year, note = self.year_for(month, day, first, last)
+        year, note = self.year_for(month, day, first, last, day2)
         return year, last, note
 
     # ---- shifts --------------------------------------------------------
@@ -141,6 +171,8 @@ class Anchors:
         """Keep the last explicit date as the anchor for `cztery tygodnie później`."""
         if not hit.anchor or hit.kind != "DATE":
             return
+        if hit.lo and hit.hi and hit.granularity == "day" and hit.lo == hit.hi:
+            self.days.append(hit.lo)
         if hit.lo and hit.hi and hit.granularity in ("day", "month"):
             self.anchor = Reference(hit.lo, hit.hi if hit.granularity == "month" else hit.lo, hit.granularity)
             self.anchor_unresolved = None
@@ -150,4 +182,5 @@ class Anchors:
             self.anchor = None
 
     def remember_day(self, d: date) -> None:
+        self.days.append(d)
         self.anchor, self.anchor_unresolved = Reference(d, d, "day"), None

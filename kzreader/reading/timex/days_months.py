@@ -56,7 +56,7 @@ class DaysMonths:
         month = self.t.month_of(mi)
         assert month is not None
         first, mod = self.t.extend_left(i, floor)
-        year, last, note = self.a.year_after(mi, month, day, first)
+        year, last, note = self.a.year_after(mi, month, day, first, day2)
         try:
             probe = date(year or 2000, month, day)
             end = date(year or 2000, month, day2) if day2 else probe
@@ -66,8 +66,10 @@ class DaysMonths:
             return None
         if year is None:
             return Hit(first, last, f"XXXX-{month:02d}-{day:02d}", granularity="day", mod=mod, note=note)
-        return Hit(first, last, probe.isoformat(), granularity="day", mod=mod, lo=probe, hi=end,
-                   note="a span of days; the value is its first day" if day2 else None)
+        if day2:
+            return Hit(first, last, f"{probe.isoformat()}/{end.isoformat()}", granularity="interval", mod=mod,
+                       lo=probe, hi=end)
+        return Hit(first, last, probe.isoformat(), granularity="day", mod=mod, lo=probe, hi=end)
 
     def month(self, i: int, floor: int) -> Hit | None:
         t = self.t

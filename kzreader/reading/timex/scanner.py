@@ -8,6 +8,7 @@ from functools import lru_cache
 from kzreader.reading.annotations import Timex
 from kzreader.reading.timex.adverbs import HEADS, LEMMAS, Adverbs
 from kzreader.reading.timex.amounts import Amounts
+from kzreader.reading.timex.anaphora import Anaphora
 from kzreader.reading.timex.anchors import Anchors
 from kzreader.reading.timex.dates import Reference
 from kzreader.reading.timex.days_months import DaysMonths
@@ -17,10 +18,15 @@ from kzreader.reading.timex.numeric import numeric_dates
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.units import Units
 from kzreader.reading.timex.weekdays import Weekdays
-from kzreader.reading.timex.words import MONTH_ADJECTIVES, MONTHS, UNITS, WEEKDAYS, YEAR_PLURALS
+from kzreader.reading.timex.words import (
+    BACK_TIME_NOUNS, EVENT_NOUNS, MOMENT_NOUNS, MONTH_ADJECTIVES, MONTHS, UNITS, WEEKDAY_ADJECTIVES, WEEKDAYS,
+    YEAR_PLURALS,
+)
 from kzreader.reading.timex.years import Years
 
-_HEAD_LEMMAS = frozenset(set(MONTHS) | set(MONTH_ADJECTIVES) | set(WEEKDAYS) | set(UNITS) | LEMMAS)
+_BACK_LEMMAS = BACK_TIME_NOUNS | MOMENT_NOUNS | EVENT_NOUNS
+_HEAD_LEMMAS = frozenset(set(MONTHS) | set(MONTH_ADJECTIVES) | set(WEEKDAYS) | set(WEEKDAY_ADJECTIVES) | set(UNITS)
+                         | LEMMAS | _BACK_LEMMAS)
 
 
 @lru_cache(maxsize=200_000)
@@ -40,6 +46,7 @@ class Rules:
         self.weekdays = Weekdays(self.tokens, self.anchors)
         self.units = Units(self.tokens, self.anchors, Amounts(self.tokens, self.anchors))
         self.adverbs = Adverbs(self.tokens, self.anchors)
+        self.anaphora = Anaphora(self.tokens)
 
     def at(self, i: int, floor: int) -> Hit | None:
         """The expression headed by word i, none of it before word `floor`."""
@@ -54,12 +61,16 @@ class Rules:
             return hit
         if not lem & _HEAD_LEMMAS and low not in YEAR_PLURALS:
             return None
+        if lem & _BACK_LEMMAS and (hit := self.anaphora.at(i, floor)):
+            return hit
         if t.month_of(i):
             return self.days_months.month(i, floor)
         if lem & MONTH_ADJECTIVES.keys():
             return self.days_months.month_adjective(i)
         if lem & WEEKDAYS.keys():
             return self.weekdays.weekday(i, floor)
+        if lem & WEEKDAY_ADJECTIVES.keys():
+            return self.weekdays.adjective(i)
         if t.unit_of(i):
             return self.units.unit(i, floor)
         return self.adverbs.word(i, floor)
@@ -88,7 +99,9 @@ def find_timexes(text: str, doc_date: str | None,
                 while pending and pending[0].start <= start:
                     done = pending.pop(0)
                     out.append(done)
-                    rules.anchors.remember_day(date.fromisoformat(done.value))
+                    day = date.fromisoformat(done.value)
+                    rules.anchors.remember_day(day)
+                    rules.anaphora.remember(Hit(i, i, done.value, lo=day, hi=day), done.start)
                 i += 1
                 floor = i
                 continue
@@ -98,6 +111,7 @@ def find_timexes(text: str, doc_date: str | None,
                 continue
             out.append(hit.to_timex(t))
             rules.anchors.remember(hit)
+            rules.anaphora.remember(hit, t.starts[hit.first])
             i = floor = hit.last + 1
         out.extend(pending)
     out.sort(key=lambda x: x.start)

@@ -12,7 +12,10 @@ from kzreader.reading.timex.words import (
     UNITS, YEAR_ABBREVIATIONS, YEAR_LEMMAS, YEAR_MARKS, YEAR_PLURALS,
 )
 
-_QUOTES = re.compile(r"„[^”\"\n]*[”\"]|\"[^\"\n]*\"|«[^»\n]*»|^\s*[–—-]\s.*$", re.MULTILINE)
+# Quoted speech: in quotation marks, or opened by a dash at a line's start or
+# after a sentence's end (`... szczyt. – Teraz doszło do ...`), to the line's end.
+_QUOTES = re.compile(r"„[^”\"\n]*[”\"]|\"[^\"\n]*\"|«[^»\n]*»|^\s*[–—-]\s.*$"
+                     r"|(?<=[.!?…])[ \t]+[–—][ \t].*$", re.MULTILINE)
 
 
 class Tokens:

@@ -1,4 +1,4 @@
-"""Weekdays: `w poniedziałek`, `w ostatni piątek`, `we wtorki`, dated by the tense of the nearest verb."""
+"""Weekdays: `w poniedziałek`, `w ostatni piątek`, `we wtorki`, `środowe spotkanie`, dated by tense."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -7,7 +7,9 @@ from kzreader.reading.timex.anchors import Anchors
 from kzreader.reading.timex.dates import format_value
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
-from kzreader.reading.timex.words import COMING_WEEKDAY, LAST_ADJECTIVES, NEXT_ADJECTIVES, PAST_ADJECTIVES, WEEKDAYS
+from kzreader.reading.timex.words import (
+    COMING_WEEKDAY, LAST_ADJECTIVES, NEXT_ADJECTIVES, PAST_ADJECTIVES, WEEKDAY_ADJECTIVES, WEEKDAYS,
+)
 
 _BACK = PAST_ADJECTIVES | LAST_ADJECTIVES
 _AHEAD = NEXT_ADJECTIVES | COMING_WEEKDAY
@@ -21,7 +23,7 @@ class Weekdays:
         self.a = anchors
 
     def weekday(self, i: int, floor: int) -> Hit | None:
-        t, ref = self.t, self.a.ref
+        t = self.t
         wd = next((WEEKDAYS[lem] for lem in t.lem(i) if lem in WEEKDAYS), None)
         if wd is None or t.texts[i][:1].isupper():
             return None
@@ -44,14 +46,32 @@ class Weekdays:
         if t.word(i).plural_only:
             return Hit(first, i, f"XXXX-WXX-{wd + 1}", kind="SET", granularity="none", anchor=False,
                        note="every such weekday")
+        return self.resolve(first, i, wd, mod, forced)
+
+    def adjective(self, i: int) -> Hit | None:
+        """`podczas środowego spotkania`, `w niedzielnych rozmowach`: the weekday the adjective names."""
+        t = self.t
+        wd = next((WEEKDAY_ADJECTIVES[lem] for lem in t.lem(i) if lem in WEEKDAY_ADJECTIVES), None)
+        if wd is None or t.texts[i][:1].isupper() and t.starts[i] not in t.sentence_starts:
+            return None
+        return self.resolve(i, i, wd, None, None)
+
+    def resolve(self, first: int, last: int, wd: int, mod: str | None, forced: str | None) -> Hit:
+        """Weekday `wd` of tokens first..last: the nearest such day before the DCT, or after it by tense."""
+        t, ref = self.t, self.a.ref
         if ref is None:
-            return Hit(first, i, f"XXXX-WXX-{wd + 1}", mod=mod, anchor=False,
+            return Hit(first, last, f"XXXX-WXX-{wd + 1}", mod=mod, anchor=False,
                        note="weekday in a document without a date")
-        tense = forced or t.tense(first, i)
+        tense = forced or t.tense(first, last)
         if ref.granularity != "day":
             lo = ref.lo - timedelta(days=6) if tense != "future" else ref.lo
             hi = ref.hi if tense != "future" else ref.hi + timedelta(days=6)
-            return Hit(first, i, format_value(ref.lo, ref.granularity), mod="APPROX",
+            # "W niedzielę 18 września ... w niedzielnych rozmowach": the text has dated this weekday.
+            named = next((d for d in reversed(self.a.days) if d.weekday() == wd and lo <= d <= hi), None)
+            if named is not None and not forced:
+                return Hit(first, last, named.isoformat(), mod=mod, lo=named, hi=named, anchor=False,
+                           note="the day of this weekday the text has named")
+            return Hit(first, last, format_value(ref.lo, ref.granularity), mod="APPROX",
                        granularity=ref.granularity, lo=lo, hi=hi,
                        note=f"document dated only to the {ref.granularity}: the weekday falls in a window")
         diff = wd - ref.lo.weekday()
@@ -60,4 +80,4 @@ class Weekdays:
         else:
             diff = diff - 7 if diff > 0 or (diff == 0 and forced) else diff
         d = ref.lo + timedelta(days=diff)
-        return Hit(first, i, d.isoformat(), mod=mod, lo=d, hi=d)
+        return Hit(first, last, d.isoformat(), mod=mod, lo=d, hi=d)

@@ -76,5 +76,7 @@ class Years:
         first, mod = t.extend_left(first, floor)
         if t.year_word(last + 1):
             last += 1
-        return Hit(first, last, f"{y1:04d}", granularity="year", mod=mod, lo=date(y1, 1, 1),
-                   hi=date(y2, 12, 31), note="a span of years; the value is its first year")
+        if y2 == y1:
+            return Hit(first, last, f"{y1:04d}", granularity="year", mod=mod, lo=date(y1, 1, 1), hi=date(y1, 12, 31))
+        return Hit(first, last, f"{y1:04d}/{y2:04d}", granularity="interval", mod=mod, lo=date(y1, 1, 1),
+                   hi=date(y2, 12, 31))
