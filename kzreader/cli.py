@@ -318,7 +318,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
             titles = {a["id"]: a["title"] or a["id"] for a in lib.articles()}
             _emit_json(out, to_timelinejs(events, titles))
             return 0
-        marks = {"same": "=", "conflict": "!", "related": "~"}
+        marks = {"same": "=", "story": "+", "conflict": "!", "related": "~"}
         for ev in events:
             line = Text()
             line.append(f"{ev.date:<10} ", style="bold")

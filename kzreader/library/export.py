@@ -15,7 +15,8 @@ CSV_COLUMNS = ("id", "article", "date", "granularity", "earliest", "latest", "te
 # Cells a spreadsheet would run as a formula; article text can start with them.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CALENDAR_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_RELATION_NAMES = {"same": "the same as", "conflict": "dates disagree with", "related": "related to"}
+_RELATION_NAMES = {"same": "the same as", "story": "one story with", "conflict": "dates disagree with",
+                   "related": "related to"}
 
 
 def _cell(value: str) -> str:

@@ -158,6 +158,16 @@ def _keywords(text: str, lo: int, hi: int, t: Timex) -> list[str]:
     return list(dict.fromkeys(([verb] if verb else []) + [k for _, _, k in found]))
 
 
+def sentence_lemmas(sentence: str) -> frozenset[str]:
+    """Content lemmas of a whole sentence: what linking compares an event's own words with."""
+    out = set()
+    for m in WORD.finditer(sentence):
+        c = _content(m.group(), _SENTENCE_OPENING.search(sentence, max(0, m.start() - 6), m.start()) is None)
+        if c is not None:
+            out.add(c[0])
+    return frozenset(out)
+
+
 @lru_cache(maxsize=100_000)
 def _place_lemma(word: str) -> str | None:
     readings = analyse(word)
@@ -213,6 +223,13 @@ def _borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entiti
     return []
 
 
+def _sentence_before(text: str, sentences: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The sentence before the k-th, when it stands in the same paragraph."""
+    if k == 0 or "\n\n" in text[sentences[k - 1][1]:sentences[k][0]]:
+        return None
+    return sentences[k - 1]
+
+
 def _whole_sentence(text: str, sentences: list[tuple[int, int]], k: int, t: Timex) -> tuple[int, int]:
     """The sentence of `t`, rejoined when the splitter cut it at the date's own full stop.
 
@@ -262,11 +279,16 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         if _is_comparison_base(text, sentence, t):
             continue
         lo, hi = _event_span(text, sentence, t)
-        ents = _mentions_in(entities, *sentence, t.start)
+        keywords = _keywords(text, lo, hi, t)
+        about = sentence
+        if not keywords and (before := _sentence_before(text, sentences, k)):
+            # "Miało to miejsce 1 sierpnia.": the date's own words say nothing, the sentence it points back to does.
+            about = lo, hi = before
+            keywords = _keywords(text, lo, hi, t)
+        ents = _mentions_in(entities, *about, t.start)
         if not any(e.type in _ACTORS for e in ents):
             ents += _borrowed_actors(text, sentences, k, entities, t.start)
         places = _places(text, lo, hi)
-        keywords = _keywords(text, lo, hi, t)
         keywords += [p for p in dict.fromkeys(lemma for _, lemma in places) if p not in keywords]
         place = _place_name(places[0], entities) if places else None
         events.append(Event(

@@ -10,7 +10,7 @@ import heapq
 from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from kzreader.language import pl
@@ -18,7 +18,9 @@ from kzreader.language.folding import fold
 from kzreader.language.tokens import WORD
 from kzreader.reading import money
 from kzreader.reading.annotations import Event, Link
-from kzreader.reading.timex import Reference
+from kzreader.reading.events import sentence_lemmas
+from kzreader.reading.timex import WEEKDAYS, Reference
+from kzreader.reading.timex.words import WEEKDAY_ADJECTIVES
 
 _WORDS = pl.vocabulary("events")
 # Kinds of happening: different words for one kind, so that "przybył do
@@ -26,6 +28,7 @@ _WORDS = pl.vocabulary("events")
 _CLASS_OF = {lemma: kind for kind, lemmas in _WORDS.groups("classes").items() for lemma in lemmas}
 # Largest first: a sum is written with the word of the largest size it reaches.
 _SUMS = sorted(((size, word) for word, size in _WORDS.numbers("sums").items()), reverse=True)
+_SPAN_OPENERS = _WORDS.words("span_openers")
 
 # Link thresholds. Conflicts are only claimed for dates a few months apart:
 # two explicit dates years apart for a similar story are usually two
@@ -33,7 +36,10 @@ _SUMS = sorted(((size, word) for word, size in _WORDS.numbers("sums").items()), 
 _CONFLICT_MAX_GAP_DAYS = 183
 _SAME_MONEY_TOLERANCE = 0.1
 _NEIGHBOURS = 20
-_MAX_LINKS = {"same": 20, "conflict": 10, "related": 5}
+_SAME_MIN_WEIGHT = 3
+_STORY_MAX_GAP_DAYS = 1
+_STORY_MIN_WEIGHT = 4
+_MAX_LINKS = {"same": 20, "conflict": 10, "story": 10, "related": 5}
 _COMMON_SHARE = 0.05
 _COMMON_MIN = 10
 
@@ -49,9 +55,16 @@ class _Facts:
     surnames: frozenset[str]
     money: tuple[float, str] | None
     keywords: frozenset[str]
+    context: frozenset[str]
     classes: frozenset[str]
     places: frozenset[str]
     signature: str
+    weekday: int | None
+
+    @property
+    def width(self) -> int:
+        """Days the date's window spans beyond its first (0 for one day)."""
+        return (self.hi - self.lo).days if self.lo is not None and self.hi is not None else 0
 
     @property
     def day_level(self) -> bool:
@@ -79,15 +92,48 @@ def _surname(key: str) -> str | None:
 def _facts(ev: Event) -> _Facts:
     lo, hi = _window(ev)
     keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
+    keywords = frozenset(k for k in ev.keywords if not k[:1].isupper())
     return _Facts(
         event=ev, lo=lo, hi=hi, keys=keys,
         surnames=frozenset(s for s in map(_surname, keys) if s),
         money=_money(ev.entities),
-        keywords=frozenset(k for k in ev.keywords if not k[:1].isupper()),
+        keywords=keywords,
+        context=keywords | sentence_lemmas(ev.sentence),
         classes=frozenset(_CLASS_OF[k] for k in ev.keywords if k in _CLASS_OF),
         places=frozenset(fold(k) for k in ev.keywords if k[:1].isupper()),
         signature=" ".join(fold(w) for w in WORD.findall(ev.sentence)),
+        weekday=_weekday(ev.text),
     )
+
+
+@cache
+def _weekday(expression: str) -> int | None:
+    """The day of the week a date names (`we wtorek` -> 1); None for a bound (`od wtorku`) or no weekday."""
+    words = WORD.findall(expression.lower())
+    if not words or words[0] in _SPAN_OPENERS:
+        return None
+    days = {**WEEKDAYS, **WEEKDAY_ADJECTIVES}
+    return next((days[r.lemma] for w in words for r in pl.analyse(w) if r.lemma in days), None)
+
+
+def _days_clash(a: _Facts, b: _Facts) -> bool:
+    """Dates that overlap yet name different days: a Tuesday is neither a Thursday nor 3-4 July (Wed-Thu).
+
+    A weekday in an article dated to a month only resolves to that month, so
+    its window overlaps every other date of the month; the weekday it names
+    still tells two days apart.
+    """
+    for x, y in ((a, b), (b, a)):
+        if x.weekday is None:
+            continue
+        if y.weekday is not None:
+            if y.weekday != x.weekday:
+                return True
+        elif y.lo is not None and y.hi is not None and (y.hi - y.lo).days < 6:
+            days = ((y.lo + timedelta(days=d)).weekday() for d in range((y.hi - y.lo).days + 1))
+            if x.weekday not in days:
+                return True
+    return False
 
 
 def _gap_days(a: _Facts, b: _Facts) -> int | None:
@@ -108,10 +154,21 @@ class _Evidence:
     words: frozenset[str]
     classes: frozenset[str]
     place_clash: bool
+    days_clash: bool
 
     @property
     def content(self) -> int:
         return len(self.words) + len(self.classes)
+
+    @property
+    def places(self) -> frozenset[str]:
+        return frozenset(k for k in self.shared if k.startswith("place:"))
+
+    @property
+    def weight(self) -> int:
+        """A shared person or organisation says more than a shared place, a kind of event or a word."""
+        actors = sum(1 for k in self.shared if not k.startswith("place:"))
+        return 2 * actors + (len(self.shared) - actors) + self.content
 
 
 class _Linker:
@@ -120,9 +177,11 @@ class _Linker:
         self.duplicates = duplicates
         # Words used in many different sentences say nothing about which event
         # this is; copies of one sentence (reprints) count once.
+        # So are participants named all over the corpus (the country a corpus
+        # is about): they place an event, they do not single it out.
         sentences: dict[str, frozenset[str]] = {}
         for f in facts:
-            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords
+            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | f.keys
         df: Counter[str] = Counter()
         for words in sentences.values():
             df.update(words)
@@ -140,18 +199,23 @@ class _Linker:
         gap = _gap_days(a, b)
         if gap is None:
             return None
-        keys = a.keys & b.keys
+        keys = (a.keys & b.keys) - self.common
         surnames = a.surnames & b.surnames
         if surnames and keys:
             surnames -= {_surname(k) for k in keys}
         if not keys and not surnames and (a.money is None or b.money is None):
             return None
-        words = (a.keywords & b.keywords) - self.common
+        # A place's name read as a word is the place again, not a second clue.
+        # What one report says happened, found anywhere in the other's sentence:
+        # outlets cut their sentences differently around one fact.
+        words = ((a.keywords & b.context) | (b.keywords & a.context)) - self.common
+        words -= {w for k in keys for w in fold(k.split(":", 1)[1]).split()}
         classes = a.classes & b.classes
         if classes and words:
             classes -= {_CLASS_OF[w] for w in words if w in _CLASS_OF}
         shared = keys | {"surname:" + s for s in surnames} if surnames else keys
-        return _Evidence(gap, shared, words, classes, bool(a.places and b.places and not a.places & b.places))
+        return _Evidence(gap, shared, words, classes, bool(a.places and b.places and not a.places & b.places),
+                         _days_clash(a, b))
 
     def judge(self, a: _Facts, b: _Facts, explain: bool = True) -> tuple[str, int, list[str]] | None:
         """(relation, strength, reasons) for two events, or None; no reasons unless `explain`."""
@@ -178,11 +242,21 @@ class _Linker:
     def event_relation(a: _Facts, b: _Facts, ev: _Evidence) -> str | None:
         shared, content = len(ev.shared), ev.content
         same_article = a.event.article == b.event.article
-        if ev.gap == 0 and shared and content and not ev.place_clash and (
-                not same_article or (a.day_level and b.day_level)):
+        # A country shared with one word is the background of a month, not one fact.
+        specific = shared > len(ev.places) or len(ev.words) >= 2
+        if (ev.gap == 0 and content and specific and ev.weight >= _SAME_MIN_WEIGHT and not ev.place_clash
+                and not ev.days_clash and (not same_article or (a.day_level and b.day_level))):
             return "same"
         strong = shared >= 1 and content >= 3 and not ev.place_clash
-        if ev.gap > 0 and strong and not same_article and ev.gap <= _CONFLICT_MAX_GAP_DAYS:
+        # Two different years are two years' facts (a yearly ranking, a trade volume), not one misdated fact.
+        years = a.event.granularity == b.event.granularity == "year"
+        # The happening and the reactions of the next hours: one story, not one fact,
+        # when the two say something else happened (their clauses' verbs differ).
+        if (0 < ev.gap <= _STORY_MAX_GAP_DAYS and not same_article and a.width == b.width == 0 and specific
+                and ev.weight >= _STORY_MIN_WEIGHT and not ev.place_clash
+                and a.event.keywords[:1] != b.event.keywords[:1]):
+            return "story"
+        if ev.gap > 0 and strong and specific and not years and not same_article and ev.gap <= _CONFLICT_MAX_GAP_DAYS:
             return "conflict"
         if ev.gap > 0 and (strong or (shared >= 2 and content >= 2)):
             return "related"
@@ -218,6 +292,8 @@ class _Linker:
             out.append(f"amounts: {_amount(a.money[0])} / {_amount(b.money[0])}")
         if relation == "same":
             out.append(f"dates agree: {ea.date} / {eb.date}")
+        elif relation == "story":
+            out.append(f"the next day: {ea.date} / {eb.date}")
         elif relation == "conflict":
             out.append(f"dates disagree: {ea.date} ({ea.text}) vs {eb.date} ({eb.text})")
         else:
@@ -244,7 +320,7 @@ def _candidates(facts: list[_Facts], linker: _Linker) -> Iterable[tuple[int, int
 
 def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
                 focus: Collection[str] | None = None) -> None:
-    """Fill `links` on every event (both directions) with same / conflict / related.
+    """Fill `links` on every event (both directions) with same / story / conflict / related.
 
     `duplicates` maps a near-duplicate article to its original: the copy's
     events are `same` as the original's and take no other links. Links the

@@ -1,0 +1,50 @@
+"""Links across outlets: days named by weekdays, weak shared participants, sentences that point back, stories."""
+from __future__ import annotations
+
+from kzreader.reading.links import link_events
+from tests.test_events import events_of, relations
+
+
+def test_a_tuesday_and_a_thursday_of_one_month_are_different_days() -> None:
+    a = events_of("a", "Jan Nowak przyjechał we wtorek do Wilna na rozmowy o handlu.", "2022-11")
+    b = events_of("b", "Jan Nowak przyjechał w czwartek do Wilna na rozmowy o handlu.", "2022-11")
+    link_events(a + b)
+    assert "same" not in relations(a + b).values()
+    c = events_of("c", "Jan Nowak przyjechał we wtorek do Wilna na rozmowy o handlu.", "2022-11")
+    link_events(a + c)
+    assert relations(a + c)[("a#1", "c#1")] == "same"
+
+
+def test_a_weekday_outside_an_interval_is_another_day() -> None:
+    a = events_of("a", "Jan Nowak przyjechał we wtorek do Wilna na rozmowy o handlu.", "2024-07")
+    b = events_of("b", "W dniach 3-4 lipca Jan Nowak przyjechał do Wilna na rozmowy o handlu.", "2024-07-05")
+    link_events(a + b)
+    assert "same" not in relations(a + b).values()
+
+
+def test_one_shared_country_and_one_word_do_not_make_one_fact() -> None:
+    a = events_of("a", "W czerwcu 2023 r. w Wilnie podpisano umowę o współpracy kolei.", "2023-07-01")
+    b = events_of("b", "W czerwcu 2023 r. w Wilnie zakończono festiwal teatrów, mówiono o współpracy.", "2023-07-01")
+    link_events(a + b)
+    assert relations(a + b) == {}
+
+
+def test_a_sentence_that_points_back_takes_its_content_from_the_one_before() -> None:
+    text = "Dwa śmigłowce naruszyły przestrzeń powietrzną nad Wilnem. Miało to miejsce 1 sierpnia."
+    (ev,) = events_of("a", text, "2023-08-03")
+    assert ev.date == "2023-08-01"
+    assert "śmigłowiec" in ev.keywords
+
+
+def test_the_same_fact_in_two_different_years_is_a_series_not_a_conflict() -> None:
+    a = events_of("a", "Jan Nowak został w 2022 r. głównym partnerem handlowym Wilna.", "2024-07-01")
+    b = events_of("b", "Jan Nowak został w 2023 r. głównym partnerem handlowym Wilna.", "2024-07-01")
+    link_events(a + b)
+    assert "conflict" not in relations(a + b).values()
+
+
+def test_a_happening_and_the_next_days_reaction_are_one_story() -> None:
+    a = events_of("a", "Jan Nowak i Piotr Kowal podpisali 7 listopada w Wilnie umowę o budowie mostu.", "2025-11-15")
+    b = events_of("b", "Jan Nowak i Piotr Kowal 8 listopada bronili w Wilnie umowy o budowie mostu.", "2025-11-15")
+    link_events(a + b)
+    assert relations(a + b)[("a#1", "b#1")] == "story"
