@@ -59,6 +59,13 @@ def test_a_weekday_in_a_month_dated_text_takes_the_day_the_text_named_for_it() -
     assert values(text, "2022-02") == [("11 lutego", "2022-02-11"), ("piątkowym", "2022-02-11")]
 
 
+def test_a_weekday_before_the_day_the_text_names_for_it_takes_that_day_too() -> None:
+    text = ("We wtorek wojsko zamknęło drogę. "
+            "Rzecznik podał po południu, że 7 marca 2023 r. wszystko wróciło do normy.")
+    assert values(text, "2023-03") == [("We wtorek", "2023-03-07"), ("po południu", "2023-03-07"),
+                                        ("7 marca 2023 r.", "2023-03-07")]
+
+
 # ---- pointing back at a date given ---------------------------------------------------
 
 def test_that_same_day_takes_the_last_day_given_not_a_year_between() -> None:
@@ -96,3 +103,10 @@ def test_an_event_dated_in_a_relative_clause_names_the_noun_before_it() -> None:
 def test_an_event_noun_in_another_clause_than_the_date_is_not_that_event() -> None:
     text = "Ich spotkania odbywają się często, tym razem widzieli się 5 marca. Podczas spotkania mówiono o handlu."
     assert values(text, "2022-03-20") == [("5 marca", "2022-03-05")]
+
+
+def test_a_part_of_the_day_takes_the_day_of_the_last_date() -> None:
+    text = ("Pożar wybuchł 4 kwietnia. Strażacy informowali po południu o opanowaniu ognia. "
+            "W wieczornym komunikacie policja podała przyczynę. Na południu kraju padało. Poranna kawa stygnie.")
+    assert values(text, "2024-04-08") == [("4 kwietnia", "2024-04-04"), ("po południu", "2024-04-04"),
+                                          ("wieczornym", "2024-04-04")]

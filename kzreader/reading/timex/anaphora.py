@@ -1,8 +1,8 @@
-"""Times that point back at a date the text has given: `tego samego dnia`, `Na szczycie`, `Chwilę wcześniej`.
+"""Times that point back at a date the text has given: `tego samego dnia`, `Na szczycie`, `po południu`.
 
 Only a phrase that truly refers back takes a date: a demonstrative with a
 time noun (`tego dnia`, `w tym samym czasie`), a moment counted from the last
-date (`Chwilę wcześniej`), or a preposition of time with a noun naming an
+date (`Chwilę wcześniej`), a part of its day (`po południu`), or a preposition of time with a noun naming an
 event the text has dated (`Przy okazji szczytu` after `W dniach 3–4 lipca
 odbył się szczyt`). A bare `wcześniej` or `na granicy` is no date.
 """
@@ -16,8 +16,8 @@ from kzreader.reading.timex.forms import form
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.words import (
-    BACK_TIME_NOUNS, DEMONSTRATIVES, EVENT_NOUNS, EVENT_PREPOSITIONS, GENERIC_EVENT_NOUNS, LATER, MOMENT_NOUNS,
-    RELATIVE_PRONOUNS, SAME, SAME_ONLY_TIME_NOUNS, WEEKDAYS,
+    BACK_TIME_NOUNS, DAY_PART_ADJECTIVES, DAY_PART_PHRASES, DEMONSTRATIVES, EVENT_NOUNS, EVENT_PREPOSITIONS,
+    GENERIC_EVENT_NOUNS, LATER, MOMENT_NOUNS, RELATIVE_PRONOUNS, SAME, SAME_ONLY_TIME_NOUNS, WEEKDAYS,
 )
 
 # The widest date a `tego dnia` may point at: a month, or a weekday's window in a month-dated text.
@@ -70,6 +70,15 @@ class Anaphora:
             return None
         return self._copy(i, i + 1, self._last_within_month(), "a moment from the date given before")
 
+    def day_part(self, i: int, floor: int) -> Hit | None:
+        """`po południu`, `w porannym komunikacie`: a part of the day of the last date."""
+        t = self.t
+        if i - 1 >= floor and t.adjacent(i - 1) and f"{t.low(i - 1)} {t.low(i)}" in DAY_PART_PHRASES:
+            return self._copy(i - 1, i, self._last_within_month(), "a part of the day given before")
+        if t.lem(i) & DAY_PART_ADJECTIVES and t.texts[i][:1].islower() and t.adjacent(i) and t.word(i + 1).noun:
+            return self._copy(i, i, self._last_within_month(), "a part of the day given before")
+        return None
+
     def event(self, i: int, floor: int) -> Hit | None:
         """`Przy okazji szczytu`, `W trakcie wydarzenia`: the date of the event the noun names."""
         t = self.t
@@ -88,7 +97,7 @@ class Anaphora:
         return self._copy(first, i, named, "the date of the event named")
 
     def at(self, i: int, floor: int) -> Hit | None:
-        return self.same_time(i, floor) or self.moment(i, floor) or self.event(i, floor)
+        return self.same_time(i, floor) or self.moment(i, floor) or self.day_part(i, floor) or self.event(i, floor)
 
     def _dates_itself(self, i: int) -> bool:
         """The rest of the sentence gives a date of its own (`podczas szczytu 3 lipca`)."""
@@ -127,4 +136,4 @@ class Anaphora:
             return None
         h = dated.hit
         return Hit(first, last, h.value, granularity=h.granularity, mod="APPROX" if h.mod == "APPROX" else None,
-                   lo=h.lo, hi=h.hi, note=note, anchor=False)
+                   lo=h.lo, hi=h.hi, note=note, anchor=False, weekday=h.weekday)

@@ -23,6 +23,7 @@ class Hit:
     hi: date | None = None
     note: str | None = None
     anchor: bool = True
+    weekday: int | None = None  # a weekday left to a window, for a day the text names later to settle
 
     def to_timex(self, tokens: Tokens) -> Timex:
         start, end = tokens.starts[self.first], tokens.ends[self.last]

@@ -17,14 +17,15 @@ from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.numeric import numeric_dates
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.units import Units
-from kzreader.reading.timex.weekdays import Weekdays
+from kzreader.reading.timex.weekdays import Weekdays, settle
 from kzreader.reading.timex.words import (
-    BACK_TIME_NOUNS, EVENT_NOUNS, MOMENT_NOUNS, MONTH_ADJECTIVES, MONTHS, UNITS, WEEKDAY_ADJECTIVES, WEEKDAYS,
+    BACK_TIME_NOUNS, DAY_PART_ADJECTIVES, DAY_PART_NOUNS, EVENT_NOUNS, MOMENT_NOUNS, MONTH_ADJECTIVES, MONTHS, UNITS,
+    WEEKDAY_ADJECTIVES, WEEKDAYS,
     YEAR_PLURALS,
 )
 from kzreader.reading.timex.years import Years
 
-_BACK_LEMMAS = BACK_TIME_NOUNS | MOMENT_NOUNS | EVENT_NOUNS
+_BACK_LEMMAS = BACK_TIME_NOUNS | MOMENT_NOUNS | DAY_PART_NOUNS | DAY_PART_ADJECTIVES | EVENT_NOUNS
 _HEAD_LEMMAS = frozenset(set(MONTHS) | set(MONTH_ADJECTIVES) | set(WEEKDAYS) | set(WEEKDAY_ADJECTIVES) | set(UNITS)
                          | LEMMAS | _BACK_LEMMAS)
 
@@ -83,6 +84,7 @@ def find_timexes(text: str, doc_date: str | None,
     t = rules.tokens
     spans = list(regions) if regions is not None else [(0, len(text))]
     out: list[Timex] = []
+    open_weekdays: list[tuple[Timex, Hit]] = []
     for lo, hi in sorted(spans):
         lo, hi = max(0, lo), min(len(text), hi)
         if lo >= hi:
@@ -110,9 +112,12 @@ def find_timexes(text: str, doc_date: str | None,
                 i += 1
                 continue
             out.append(hit.to_timex(t))
+            if hit.weekday is not None:
+                open_weekdays.append((out[-1], hit))
             rules.anchors.remember(hit)
             rules.anaphora.remember(hit, t.starts[hit.first])
             i = floor = hit.last + 1
         out.extend(pending)
+    settle(open_weekdays, rules.anchors.days)
     out.sort(key=lambda x: x.start)
     return out

@@ -1,14 +1,16 @@
 """Weekdays: `w poniedziałek`, `w ostatni piątek`, `we wtorki`, `środowe spotkanie`, dated by tense."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+from kzreader.reading.annotations import Timex
 from kzreader.reading.timex.anchors import Anchors
 from kzreader.reading.timex.dates import format_value
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.words import (
-    COMING_WEEKDAY, LAST_ADJECTIVES, NEXT_ADJECTIVES, PAST_ADJECTIVES, WEEKDAY_ADJECTIVES, WEEKDAYS,
+    COMING_WEEKDAY, DAY_PART_ADJECTIVES, LAST_ADJECTIVES, NEXT_ADJECTIVES, PAST_ADJECTIVES, WEEKDAY_ADJECTIVES,
+    WEEKDAYS,
 )
 
 _BACK = PAST_ADJECTIVES | LAST_ADJECTIVES
@@ -54,7 +56,8 @@ class Weekdays:
         wd = next((WEEKDAY_ADJECTIVES[lem] for lem in t.lem(i) if lem in WEEKDAY_ADJECTIVES), None)
         if wd is None or t.texts[i][:1].isupper() and t.starts[i] not in t.sentence_starts:
             return None
-        return self.resolve(i, i, wd, None, None)
+        last = i + 1 if t.adjacent(i) and t.lem(i + 1) & DAY_PART_ADJECTIVES else i
+        return self.resolve(i, last, wd, None, None)
 
     def resolve(self, first: int, last: int, wd: int, mod: str | None, forced: str | None) -> Hit:
         """Weekday `wd` of tokens first..last: the nearest such day before the DCT, or after it by tense."""
@@ -72,7 +75,7 @@ class Weekdays:
                 return Hit(first, last, named.isoformat(), mod=mod, lo=named, hi=named, anchor=False,
                            note="the day of this weekday the text has named")
             return Hit(first, last, format_value(ref.lo, ref.granularity), mod="APPROX",
-                       granularity=ref.granularity, lo=lo, hi=hi,
+                       granularity=ref.granularity, lo=lo, hi=hi, weekday=None if forced else wd,
                        note=f"document dated only to the {ref.granularity}: the weekday falls in a window")
         diff = wd - ref.lo.weekday()
         if tense == "future":
@@ -81,3 +84,14 @@ class Weekdays:
             diff = diff - 7 if diff > 0 or (diff == 0 and forced) else diff
         d = ref.lo + timedelta(days=diff)
         return Hit(first, last, d.isoformat(), mod=mod, lo=d, hi=d)
+
+
+def settle(open_weekdays: list[tuple[Timex, Hit]], days: list[date]) -> None:
+    """`We wtorek doszło do ... Dzisiaj, 1 sierpnia ...`: a weekday left to a window takes a later named day."""
+    for timex, hit in open_weekdays:
+        named = next((d for d in days if d.weekday() == hit.weekday and hit.lo and hit.hi and hit.lo <= d <= hit.hi),
+                     None)
+        if named is not None:
+            timex.value = timex.earliest = timex.latest = named.isoformat()
+            timex.granularity, timex.mod = "day", None
+            timex.note = "the day of this weekday the text names"
