@@ -232,3 +232,11 @@ def test_the_kinds_of_happening_are_read_from_the_data_file() -> None:
     assert {"przybyć", "wizyta"} <= set(classes["visit"])
     assert links_module._CLASS_OF == {lemma: kind for kind, lemmas in classes.items() for lemma in lemmas}
     assert len(links_module._CLASS_OF) == sum(map(len, classes.values())), "a lemma belongs to one kind"
+
+
+def test_a_comparison_is_told_by_its_phrase_not_by_one_of_its_words() -> None:
+    relations = "Od nawiązania stosunków dyplomatycznych w 1992 r. Kazachstan i Chiny podpisały wiele umów."
+    baseline = "Eksport wzrósł o 20 proc. w stosunku do 2020 r., podała agencja."
+    dated = [e.date for e in build_events("a", relations, find_timexes(relations, "2024-07-04", None), [])]
+    compared = build_events("b", baseline, find_timexes(baseline, "2024-07-04", None), [])
+    assert dated == ["1992"] and compared == []

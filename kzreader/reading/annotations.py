@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, Literal, TypeVar
 
 EntityType = Literal["person", "place", "org", "money"]
-Relation = Literal["same", "conflict", "related"]
+Relation = Literal["same", "conflict", "story", "related"]
 
 T = TypeVar("T")
 

@@ -33,6 +33,7 @@ _CONTENT_POS = _VERB_POS | _NOUN_POS | {"adj"}
 _NOT_KEYWORDS = (_WORDS.words("stop") | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(UNITS)
                  | _WORDS.words("date_lemmas"))
 _COMPARISON = _WORDS.words("comparison")
+_COMPARISON_PHRASES = _WORDS.sequence("comparison_phrases")
 _LOCATIVE = _WORDS.words("locative")
 _PLACE_RELATIVES = _WORDS.words("place_relatives")
 _RELATIVES = _WORDS.words("relatives")
@@ -193,7 +194,12 @@ def _places(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
 
 def _is_comparison_base(text: str, sentence: tuple[int, int], t: Timex) -> bool:
     """`w porównaniu z ubiegłym rokiem`, `analogicznego okresu roku poprzedniego`: a baseline, not an event."""
-    before = [m.group() for m in WORD.finditer(text, max(sentence[0], t.start - 40), t.start)][-3:]
+    lead = text[max(sentence[0], t.start - 40):t.start]
+    # The date's own preposition may end the phrase: `w stosunku | do 2020 r.`.
+    around = " ".join((lead + text[t.start:t.end]).lower().split())
+    if any(phrase in around for phrase in _COMPARISON_PHRASES):
+        return True
+    before = [m.group() for m in WORD.finditer(lead)][-3:]
     inside = [m.group() for m in WORD.finditer(text, t.start, t.end)]
     return any(r.lemma.lower() in _COMPARISON for w in before + inside for r in analyse(w))
 

@@ -17,7 +17,7 @@ from kzreader.language import pl
 from kzreader.language.folding import fold
 from kzreader.language.tokens import WORD
 from kzreader.reading import money
-from kzreader.reading.annotations import Event, Link
+from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
 from kzreader.reading.timex import WEEKDAYS, Reference
 from kzreader.reading.timex.words import WEEKDAY_ADJECTIVES
@@ -366,10 +366,10 @@ def _amount(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def _add_link(events: list[Event], i: int, j: int, relation: str, reasons: list[str]) -> None:
+def _add_link(events: list[Event], i: int, j: int, relation: Relation, reasons: list[str]) -> None:
     a, b = events[i], events[j]
-    a.links.append(Link(b.id, relation, reasons))  # type: ignore[arg-type]
-    b.links.append(Link(a.id, relation, reasons))  # type: ignore[arg-type]
+    a.links.append(Link(b.id, relation, reasons))
+    b.links.append(Link(a.id, relation, reasons))
 
 
 def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker, linked: set[tuple[int, int]]) -> None:
