@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from kzreader import index as ix_mod  # noqa: E402
+from kzreader.index import folder as ix_mod  # noqa: E402
 from kzreader.index.analyzer import index_terms  # noqa: E402
 from kzreader.index.indexer import refresh  # noqa: E402
 from kzreader.index.query import make_parser, parse  # noqa: E402
