@@ -90,3 +90,41 @@ def test_media_names_are_kept_whole(recognizer: EntityRecognizer) -> None:
     assert found["RMF FM"] == ["RMF FM"]
     assert found["Kaktus.kg"] == ["Kaktus.kg"]
     assert not {"Polsat", "RMF", "FM", "Kaktus"} & set(found)
+
+
+def test_an_acronym_joins_the_name_whose_initials_it_spells(recognizer: EntityRecognizer) -> None:
+    text = ("Komunikat Ministerstwa Rozwoju Regionalnego ukazał się we wtorek. Jak podało MRR, plan jest gotowy. "
+            "Szczyt Zachodniej Organizacji Handlu (ZOH) odbył się w Astanie. Do ZOH przyjęto Białoruś. "
+            "Szczyt Szerokiej Organizacji Współpracy (SzOW) odbył się w Astanie.")
+    orgs = names(recognizer.recognise(text), "org")
+    assert orgs["Ministerstwo Rozwoju Regionalnego"] == ["Ministerstwa Rozwoju Regionalnego", "MRR"]
+    assert orgs["Zachodnia Organizacja Handlu"] == ["Zachodniej Organizacji Handlu", "ZOH", "ZOH"]
+    assert orgs["Szeroka Organizacja Współpracy"] == ["Szerokiej Organizacji Współpracy", "SzOW"]
+
+
+def test_an_acronym_alone_in_one_article_joins_its_name_in_another(recognizer: EntityRecognizer) -> None:
+    articles = {"a": "Jak podało MRR, plan jest gotowy.",
+                "b": "Komunikat Ministerstwa Rozwoju Regionalnego ukazał się we wtorek. Plan MRR jest gotowy."}
+    linked = link_corpus({aid: recognizer.recognise(text) for aid, text in articles.items()})
+    assert [e.key for e in linked["a"] if e.type == "org"] == [e.key for e in linked["b"] if e.type == "org"]
+
+
+def test_units_of_a_country_named_in_lower_case(recognizer: EntityRecognizer) -> None:
+    text = ("Pożar wybuchł w województwie opolskim, w powiecie nyskim. Drogi woj. śląskie są zamknięte. "
+            "Śmigłowce przeleciały nad obwód grodzieński. W obwodzie dżalalabadskim trwały walki.")
+    assert names(recognizer.recognise(text), "place") == {
+        "województwo opolskie": ["województwie opolskim"], "powiat nyski": ["powiecie nyskim"],
+        "województwo śląskie": ["woj. śląskie"], "obwód grodzieński": ["obwód grodzieński"],
+        "obwód dżalalabadski": ["obwodzie dżalalabadskim"]}
+
+
+def test_offices_of_a_state_named_in_lower_case(recognizer: EntityRecognizer) -> None:
+    text = ("Tadżyckie ministerstwo zdrowia poinformowało o rannych. Według uzbeckiego ministerstwa spraw "
+            "wewnętrznych to prowokacja. Jak podała straż graniczna Tadżykistanu, walki trwały. "
+            "Administracja prezydenta Uzbekistanu milczy. Policja zatrzymała go. Ministerstwo poinformowało Polskę.")
+    orgs = names(recognizer.recognise(text), "org")
+    assert orgs == {
+        "Tadżyckie Ministerstwo Zdrowia": ["Tadżyckie ministerstwo zdrowia"],
+        "Uzbeckie Ministerstwo Spraw Wewnętrznych": ["uzbeckiego ministerstwa spraw wewnętrznych"],
+        "Straż Graniczna Tadżykistanu": ["straż graniczna Tadżykistanu"],
+        "Administracja Prezydenta Uzbekistanu": ["Administracja prezydenta Uzbekistanu"]}

@@ -1,8 +1,10 @@
 """Acronyms and web domains: found as written, then joined to the places and organisations they stand for.
 
 `Międzynarodowy Trybunał Karny (MTK)`, `IEŚ (Instytut Europy Środkowej)`:
-an acronym in brackets next to the name it abbreviates is one entity with it;
-`fergana.news` is one with the portal Fergana.
+an acronym in brackets next to the name it abbreviates is one entity with it,
+and so is one anywhere in the article that spells a name's initials whole
+(`MON` and `Ministerstwa Obrony Narodowej`); `fergana.news` is one with the
+portal Fergana.
 """
 from __future__ import annotations
 
@@ -19,6 +21,10 @@ _DOMAIN = re.compile(
     r"(?<![\w.@/-])((?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:pl|com|net|org|news|info|ru|kz|ua|by|uz|kg|tj|tm|az|am|ge|eu|io"
     r"|de|fr|uk|tv))(?![\w-]|\.\w)"
 )
+
+
+# Two to six letters, capitals but for the second of a Polish digraph (Sz, Cz, Ch, Rz, Dz).
+_DIGRAPH_ACRONYM = re.compile(r"(?=.*[A-ZĄĆĘŁŃÓŚŹŻ].*[A-ZĄĆĘŁŃÓŚŹŻ])(?:[A-ZĄĆĘŁŃÓŚŹŻ]|Sz|Cz|Ch|Rz|Dz){2,6}")
 
 
 def acronym(tok: Tok) -> Candidate | None:
@@ -60,10 +66,11 @@ def other_groups(article: Article) -> list[list[Candidate]]:
     for n, c in enumerate(others):
         uf.union(n, first_by_key.setdefault(c.key, n))
     for n, (a, b) in enumerate(zip(others, others[1:])):
-        if article.bracketed(a, b) and is_acronym(a.text) != is_acronym(b.text):
-            short, expansion = (a, b) if is_acronym(a.text) else (b, a)
+        if article.bracketed(a, b) and _short(a.text) != _short(b.text):
+            short, expansion = (a, b) if _short(a.text) else (b, a)
             if _abbreviates(short.text, expansion.text):
                 uf.union(n, n + 1)
+    _join_spelt_initials(others, uf)
     for n, c in enumerate(others):
         if "domain" in c.hints:
             label = fold(c.name.split(".")[0])
@@ -74,10 +81,41 @@ def other_groups(article: Article) -> list[list[Candidate]]:
     return [[others[n] for n in group] for group in uf.groups()]
 
 
+def _join_spelt_initials(others: list[Candidate], uf: UnionFind[int]) -> None:
+    """An acronym anywhere in the article is one with the single name of its type whose every word it spells.
+
+    Only the initials of all words count here, capitalised or not: away from
+    brackets nothing else says that the two belong together.
+    """
+    names = [(n, c) for n, c in enumerate(others) if not _short(c.text) and len(_words(c.text)) >= 2]
+    for n, c in enumerate(others):
+        if not _short(c.text):
+            continue
+        found = {uf.find(m) for m, o in names if o.type == c.type and _spells(_chunks(c.text), _words(o.text))}
+        if len(found) == 1:
+            uf.union(n, found.pop())
+
+
+def _short(text: str) -> bool:
+    """An acronym, written in capitals or with a Polish digraph's small letter (SzOW, ChRL)."""
+    return is_acronym(text) or bool(_DIGRAPH_ACRONYM.fullmatch(text))
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in WORD.finditer(text)]
+
+
+def _chunks(short: str) -> list[str]:
+    """The letters of an acronym, a digraph as one (SzOW -> Sz, O, W)."""
+    return re.findall(r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]?", short) if not is_acronym(short) else list(short)
+
+
+def _spells(chunks: list[str], words: list[str]) -> bool:
+    return len(chunks) == len(words) and all(w.lower().startswith(c.lower()) for c, w in zip(chunks, words))
+
+
 def _abbreviates(short: str, expansion: str) -> bool:
     """OSW ~ Ośrodek Studiów Wschodnich: the initials of all words or of the capitalised ones."""
-    words = [m.group() for m in WORD.finditer(expansion)]
-    letters = short.upper()
-    initials = "".join(w[0] for w in words).upper()
-    capitals = "".join(w[0] for w in words if w[:1].isupper()).upper()
-    return letters in (initials, capitals)
+    words = _words(expansion)
+    chunks = _chunks(short)
+    return _spells(chunks, words) or _spells(chunks, [w for w in words if w[:1].isupper()])
