@@ -53,7 +53,8 @@ def test_unseen_article_people_places_and_organisations(recognizer: EntityRecogn
     assert got["Baltic Grain Terminal"] == ("org", ["Baltic Grain Terminal", "BGT"])
     assert got["Delfi"] == ("org", ["Delfi"])
     assert got["40 mln euro"] == ("money", ["40 mln euro"])
-    assert len(got) == 10  # nothing else: not `W`, `Umowę`, `Rozmowy`, `Jak` nor the month
+    assert got["obwód pawłodarski"] == ("place", ["obwodu pawłodarskiego"])
+    assert len(got) == 11  # nothing else: not `W`, `Umowę`, `Rozmowy`, `Jak` nor the month
 
 
 def test_inflected_names_get_their_nominative(recognizer: EntityRecognizer) -> None:

@@ -15,6 +15,7 @@ from kzreader.language.tokens import Token, sentence_spans, tokenize
 from kzreader.reading.entities import context
 from kzreader.reading.entities.acronyms import acronym, domains, joined_acronyms
 from kzreader.reading.entities.article import CLOSE_QUOTES, OPEN_QUOTES, Article
+from kzreader.reading.entities.designations import designations
 from kzreader.reading.entities.mentions import Candidate, Tok
 from kzreader.reading.entities.persons import person
 from kzreader.reading.entities.phrases import head, phrase
@@ -59,6 +60,7 @@ class Scanner:
                 run = []
             run.append(tok)
         self._segment(run, toks)
+        designations(self.article, toks)
         domains(self.article, start, end)
 
     def _add_acronym(self, found: Candidate) -> None:

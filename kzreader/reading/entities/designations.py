@@ -1,0 +1,183 @@
+"""Bodies and places named in lower case: `województwie lubelskim`, `kirgiskie ministerstwo zdrowia`.
+
+A unit of a country is a head noun (województwo, powiat, obwód) with an
+adjective made from a place's name; an office of a state is a head noun
+(ministerstwo, straż) with its adjectives and one genitive complement, and
+an adjective made from a place before it or a place in the genitive after
+it to say whose it is. Either is one entity, named in the nominative: a
+place as Polish writes it (`województwo lubelskie`), an office capitalised
+as an official name (`Straż Graniczna Kirgistanu`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kzreader.language import pl
+from kzreader.language.pl.morphology import Interp, analyse
+from kzreader.reading.annotations import EntityType
+from kzreader.reading.entities.article import Article
+from kzreader.reading.entities.forms import nominative
+from kzreader.reading.entities.mentions import Candidate, Tok
+from kzreader.reading.entities.words import MODIFIER_POS, NOMINAL_POS, agreement
+
+_WORDS = pl.vocabulary("entities")
+_PLACE_HEADS = _WORDS.words("designation_place_heads")
+_ABBREVIATIONS = _WORDS.labels("designation_abbreviations")
+_ORG_HEADS = _WORDS.words("designation_org_heads")
+_PLACE_ADJECTIVES = _WORDS.sequence("place_adjective_endings")
+_UNKNOWN_ADJECTIVES = tuple(f"sk{e}" for e in _WORDS.sequence("unknown_place_adjectives"))
+_NOMINATIVE_ENDINGS = _WORDS.labels("adjective_nominative_endings")
+
+Triple = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    lemma: str
+    agree: frozenset[Triple]
+
+
+def designations(article: Article, toks: list[Tok]) -> None:
+    """Adds the lower-case designations among `toks` to the article, in place of what they cover."""
+    k = 0
+    while k < len(toks):
+        end = _place(article, toks, k) or _office(article, toks, k)
+        k = end if end else k + 1
+
+
+def _place(article: Article, toks: list[Tok], k: int) -> int | None:
+    found = _head(article, toks, k, _PLACE_HEADS, abbreviations=True)
+    if found is None or k + 1 >= len(toks) or not article.joined(toks[k], toks[k + 1]) and not _abbreviated(
+            article, toks[k]):
+        return None
+    adj = toks[k + 1]
+    if not adj.text[:1].islower():
+        return None
+    named = _place_adjective(adj, found.agree)
+    if named is None:
+        return None
+    number, gender, adjective = named
+    head_form = nominative(found.lemma, NOMINAL_POS, number, gender) or found.lemma
+    _add(article, toks[k], adj, "place", f"{head_form} {adjective}")
+    return k + 2
+
+
+def _office(article: Article, toks: list[Tok], k: int) -> int | None:
+    found = _head(article, toks, k, _ORG_HEADS, abbreviations=False)
+    if found is None:
+        return None
+    agree = set(found.agree)
+    words: list[str] = []
+    first = k
+    before = toks[k - 1] if k > 0 and article.joined(toks[k - 1], toks[k]) else None
+    if before is not None and (before.text[:1].islower() or before.initial):
+        named = _place_adjective(before, agree)
+        if named is not None:
+            agree = {t for t in agree if t[0] == named[0] and t[2] == named[1]}
+            words.append(named[2])
+            first = k - 1
+    end = k + 1
+    end = _agreeing(article, toks, end, agree)
+    number, case, gender = min(agree, key=lambda t: (t[0] != "sg", t[1] != "nom", t))
+    head_form = nominative(found.lemma, NOMINAL_POS, number, gender) or found.lemma
+    words.append(head_form)
+    words.extend(_adjective_form(t, number, gender) for t in toks[k + 1:end])
+    end = _complement(article, toks, end)
+    words.extend(t.text for t in toks[_after_head(toks, k + 1, end):end])
+    owner = end < len(toks) and article.joined(toks[end - 1], toks[end]) and _genitive_place(toks[end])
+    if owner:
+        words.append(toks[end].text)
+        end += 1
+    if not (owner or first < k) or end - first < 3:
+        return None
+    name = " ".join(w[:1].upper() + w[1:] for w in words)
+    _add(article, toks[first], toks[end - 1], "org", name, keep_places=True)
+    return end
+
+
+def _after_head(toks: list[Tok], start: int, end: int) -> int:
+    """Where the complement starts: after the head's adjectives."""
+    k = start
+    while k < end and _adjective(toks[k]):
+        k += 1
+    return k
+
+
+def _adjective(tok: Tok) -> bool:
+    """An adjective, or a noun only as one used as a noun (wewnętrznych: of internal ones)."""
+    w = tok.word
+    return bool(w.modifiers) and {r.lemma for r in w.nouns} <= {r.lemma for r in w.modifiers}
+
+
+def _head(article: Article, toks: list[Tok], k: int, heads: frozenset[str], abbreviations: bool) -> _Head | None:
+    tok = toks[k]
+    if not (tok.text[:1].islower() or tok.initial):
+        return None
+    if abbreviations and tok.text in _ABBREVIATIONS and _abbreviated(article, tok):
+        lemma = _ABBREVIATIONS[tok.text]
+        genders = {g for r in analyse(lemma) if r.pos in NOMINAL_POS for _n, _c, g in agreement([r])}
+        cases = ("nom", "gen", "dat", "acc", "inst", "loc")
+        return _Head(lemma, frozenset(("sg", c, g) for c in cases for g in genders))
+    readings = [r for r in tok.word.nouns if r.lemma in heads]
+    if not readings:
+        return None
+    return _Head(readings[0].lemma, frozenset(agreement(readings)))
+
+
+def _abbreviated(article: Article, tok: Tok) -> bool:
+    return article.text[tok.end:tok.end + 2] == ". "
+
+
+def _place_adjective(tok: Tok, agree: frozenset[Triple] | set[Triple]) -> tuple[str, str, str] | None:
+    """(number, gender, nominative) of an adjective made from a place's name that agrees with the head."""
+    readings = [r for r in tok.word.modifiers if r.pos == "adj" and r.lemma.endswith(_PLACE_ADJECTIVES)]
+    for r in readings:
+        common = agreement([r]) & agree
+        if common:
+            number, _case, gender = min(common, key=lambda t: (t[0] != "sg", t[1] != "nom", t))
+            return number, gender, nominative(r.lemma, MODIFIER_POS, number, gender) or r.lemma
+    lower = tok.text.lower()
+    if tok.word.unknown and lower.endswith(_UNKNOWN_ADJECTIVES):
+        stem = lower[: lower.rindex("sk") + 2]
+        number, _case, gender = min(agree, key=lambda t: (t[0] != "sg", t[1] != "nom", t))
+        ending = _NOMINATIVE_ENDINGS.get(gender)
+        return (number, gender, stem + ending) if ending and number == "sg" else None
+    return None
+
+
+def _agreeing(article: Article, toks: list[Tok], k: int, agree: set[Triple]) -> int:
+    """Past the lower-case adjectives that agree with the head (straż graniczna), narrowing `agree`."""
+    while k < len(toks) and article.joined(toks[k - 1], toks[k]) and toks[k].text[:1].islower() and \
+            _adjective(toks[k]) and agree & agreement(toks[k].word.modifiers):
+        agree &= agreement(toks[k].word.modifiers)
+        k += 1
+    return k
+
+
+def _complement(article: Article, toks: list[Tok], k: int) -> int:
+    """Past one lower-case genitive noun and its adjectives (zdrowia, spraw zagranicznych, obrony narodowej)."""
+    if k >= len(toks) or not article.joined(toks[k - 1], toks[k]) or not toks[k].text[:1].islower():
+        return k
+    nouns = [r for r in toks[k].word.nouns if any(c == "gen" for _n, c, _g in agreement([r]))]
+    if not nouns or toks[k].word.modifiers:
+        return k
+    agree = {t for t in agreement(nouns) if t[1] == "gen"}
+    return _agreeing(article, toks, k + 1, agree)
+
+
+def _genitive_place(tok: Tok) -> bool:
+    return tok.text[:1].isupper() and any(c == "gen" for _n, c, _g in agreement(tok.word.geo))
+
+
+def _adjective_form(tok: Tok, number: str, gender: str) -> str:
+    reading: Interp = tok.word.modifiers[0]
+    return nominative(reading.lemma, MODIFIER_POS, number, gender) or tok.text
+
+
+def _add(article: Article, first: Tok, last: Tok, kind: EntityType, name: str, keep_places: bool = False) -> None:
+    """The designation in place of the mentions inside it; a place it names as its owner stays one."""
+    article.cands = [c for c in article.cands if not (first.start <= c.start < last.end)
+                     or keep_places and c.type == "place"]
+    text = article.text[first.start:last.end]
+    article.cands.append(Candidate(first.start, last.end, text, kind, name,
+                                   f"{kind}:{name.lower()}", tokens=last.index - first.index + 1))
