@@ -48,3 +48,10 @@ def test_a_happening_and_the_next_days_reaction_are_one_story() -> None:
     b = events_of("b", "Jan Nowak i Piotr Kowal 8 listopada bronili w Wilnie umowy o budowie mostu.", "2025-11-15")
     link_events(a + b)
     assert relations(a + b)[("a#1", "b#1")] == "story"
+
+
+def test_two_facts_of_one_article_sharing_a_person_and_a_verb_are_not_one() -> None:
+    text = "Jan Nowak otworzył 7 listopada most na Wilii. Wieczorem 7 listopada Jan Nowak otworzył wystawę w muzeum."
+    events = events_of("a", text, "2025-11-15")
+    link_events(events)
+    assert len(events) == 2 and relations(events) == {}

@@ -10,7 +10,7 @@ import heapq
 from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 from kzreader.language import pl
@@ -19,8 +19,7 @@ from kzreader.language.tokens import WORD
 from kzreader.reading import money
 from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
-from kzreader.reading.timex import WEEKDAYS, Reference
-from kzreader.reading.timex.words import WEEKDAY_ADJECTIVES
+from kzreader.reading.link_dates import days_clash, gap_days, weekday, window
 
 _WORDS = pl.vocabulary("events")
 # Kinds of happening: different words for one kind, so that "przybył do
@@ -28,7 +27,6 @@ _WORDS = pl.vocabulary("events")
 _CLASS_OF = {lemma: kind for kind, lemmas in _WORDS.groups("classes").items() for lemma in lemmas}
 # Largest first: a sum is written with the word of the largest size it reaches.
 _SUMS = sorted(((size, word) for word, size in _WORDS.numbers("sums").items()), reverse=True)
-_SPAN_OPENERS = _WORDS.words("span_openers")
 
 # Link thresholds. Conflicts are only claimed for dates a few months apart:
 # two explicit dates years apart for a similar story are usually two
@@ -71,13 +69,6 @@ class _Facts:
         return self.lo is not None and self.hi is not None and (self.hi - self.lo).days <= 7
 
 
-def _window(ev: Event) -> tuple[date | None, date | None]:
-    if ev.earliest and ev.latest:
-        return date.fromisoformat(ev.earliest), date.fromisoformat(ev.latest)
-    ref = Reference.parse(ev.date)
-    return (ref.lo, ref.hi) if ref else (None, None)
-
-
 def _money(keys: Sequence[str]) -> tuple[float, str] | None:
     """The amount nearest the date (entity keys come nearest first), from its `money:<amount>:<currency>` key."""
     return next((found for k in keys if (found := money.from_key(k))), None)
@@ -90,7 +81,7 @@ def _surname(key: str) -> str | None:
 
 
 def _facts(ev: Event) -> _Facts:
-    lo, hi = _window(ev)
+    lo, hi = window(ev)
     keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
     keywords = frozenset(k for k in ev.keywords if not k[:1].isupper())
     return _Facts(
@@ -102,47 +93,8 @@ def _facts(ev: Event) -> _Facts:
         classes=frozenset(_CLASS_OF[k] for k in ev.keywords if k in _CLASS_OF),
         places=frozenset(fold(k) for k in ev.keywords if k[:1].isupper()),
         signature=" ".join(fold(w) for w in WORD.findall(ev.sentence)),
-        weekday=_weekday(ev.text),
+        weekday=weekday(ev.text),
     )
-
-
-@cache
-def _weekday(expression: str) -> int | None:
-    """The day of the week a date names (`we wtorek` -> 1); None for a bound (`od wtorku`) or no weekday."""
-    words = WORD.findall(expression.lower())
-    if not words or words[0] in _SPAN_OPENERS:
-        return None
-    days = {**WEEKDAYS, **WEEKDAY_ADJECTIVES}
-    return next((days[r.lemma] for w in words for r in pl.analyse(w) if r.lemma in days), None)
-
-
-def _days_clash(a: _Facts, b: _Facts) -> bool:
-    """Dates that overlap yet name different days: a Tuesday is neither a Thursday nor 3-4 July (Wed-Thu).
-
-    A weekday in an article dated to a month only resolves to that month, so
-    its window overlaps every other date of the month; the weekday it names
-    still tells two days apart.
-    """
-    for x, y in ((a, b), (b, a)):
-        if x.weekday is None:
-            continue
-        if y.weekday is not None:
-            if y.weekday != x.weekday:
-                return True
-        elif y.lo is not None and y.hi is not None and (y.hi - y.lo).days < 6:
-            days = ((y.lo + timedelta(days=d)).weekday() for d in range((y.hi - y.lo).days + 1))
-            if x.weekday not in days:
-                return True
-    return False
-
-
-def _gap_days(a: _Facts, b: _Facts) -> int | None:
-    """Days between two windows (0 when they overlap); None when a date is unknown."""
-    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
-        return None
-    if a.lo <= b.hi and b.lo <= a.hi:
-        return 0
-    return (b.lo - a.hi).days if a.hi < b.lo else (a.lo - b.hi).days
 
 
 @dataclass(slots=True)
@@ -196,7 +148,7 @@ class _Linker:
         return out
 
     def evidence(self, a: _Facts, b: _Facts) -> _Evidence | None:
-        gap = _gap_days(a, b)
+        gap = gap_days(a, b)
         if gap is None:
             return None
         keys = (a.keys & b.keys) - self.common
@@ -215,7 +167,7 @@ class _Linker:
             classes -= {_CLASS_OF[w] for w in words if w in _CLASS_OF}
         shared = keys | {"surname:" + s for s in surnames} if surnames else keys
         return _Evidence(gap, shared, words, classes, bool(a.places and b.places and not a.places & b.places),
-                         _days_clash(a, b))
+                         days_clash(a, b))
 
     def judge(self, a: _Facts, b: _Facts, explain: bool = True) -> tuple[str, int, list[str]] | None:
         """(relation, strength, reasons) for two events, or None; no reasons unless `explain`."""
@@ -244,8 +196,10 @@ class _Linker:
         same_article = a.event.article == b.event.article
         # A country shared with one word is the background of a month, not one fact.
         specific = shared > len(ev.places) or len(ev.words) >= 2
-        if (ev.gap == 0 and content and specific and ev.weight >= _SAME_MIN_WEIGHT and not ev.place_clash
-                and not ev.days_clash and (not same_article or (a.day_level and b.day_level))):
+        # One article tells its different facts with a word of theirs in common (`przyjęto`): within
+        # it, one fact told twice shares more, and one wrong link here would chain two stories.
+        if (ev.gap == 0 and content >= (2 if same_article else 1) and specific and ev.weight >= _SAME_MIN_WEIGHT
+                and not ev.place_clash and not ev.days_clash and (not same_article or (a.day_level and b.day_level))):
             return "same"
         strong = shared >= 1 and content >= 3 and not ev.place_clash
         # Two different years are two years' facts (a yearly ranking, a trade volume), not one misdated fact.
