@@ -128,3 +128,10 @@ def test_offices_of_a_state_named_in_lower_case(recognizer: EntityRecognizer) ->
         "Uzbeckie Ministerstwo Spraw Wewnętrznych": ["uzbeckiego ministerstwa spraw wewnętrznych"],
         "Straż Graniczna Tadżykistanu": ["straż graniczna Tadżykistanu"],
         "Administracja Prezydenta Uzbekistanu": ["Administracja prezydenta Uzbekistanu"]}
+
+
+def test_a_titles_gender_decides_the_name_after_it(recognizer: EntityRecognizer) -> None:
+    text = ("Wizyta papieża Franciszka w Kazachstanie trwała dwa dni. Franciszek odpowiedział, że nie wie. "
+            "Z prezydentką Franciszką rozmawiał minister.")
+    assert names(recognizer.recognise(text), "person") == {
+        "Franciszek": ["Franciszka", "Franciszek"], "Franciszka": ["Franciszką"]}

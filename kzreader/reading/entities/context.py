@@ -6,6 +6,7 @@ import re
 from kzreader.language import pl
 from kzreader.reading.entities.article import CLOSE_QUOTES, OPEN_QUOTES, Article
 from kzreader.reading.entities.mentions import Tok
+from kzreader.reading.entities.words import genders
 
 _WORDS = pl.vocabulary("entities")
 _TITLES = _WORDS.words("titles")
@@ -19,7 +20,10 @@ _REACH = 3
 
 
 def hints(article: Article, first: Tok, toks: list[Tok], last: Tok) -> frozenset[str]:
-    """`locative`, `preposition`, `quoted`, `title`, `organisation`, `place`: the name `first`..`last` in context."""
+    """`locative`, `preposition`, `quoted`, `title`, `organisation`, `place`: the name `first`..`last` in context.
+
+    A title of one gender (papieża, prezydentki) adds `m1` or `f`: the gender of the name after it.
+    """
     found = set()
     text = article.text
     before = toks[first.index - 1] if first.index > 0 else None
@@ -36,6 +40,7 @@ def hints(article: Article, first: Tok, toks: list[Tok], last: Tok) -> frozenset
         lemmas = prev.word.lemmas
         if not lemmas.isdisjoint(_TITLES):
             found.add("title")
+            found |= _gender(prev)
         elif prev.text.islower() and not past_name and not lemmas.isdisjoint(_ORG_TRIGGERS):
             found.add("organisation")
         elif prev.text.islower() and not lemmas.isdisjoint(_PLACE_TRIGGERS) and k == first.index - 1:
@@ -46,3 +51,9 @@ def hints(article: Article, first: Tok, toks: list[Tok], last: Tok) -> frozenset
             continue
         break
     return frozenset(found)
+
+
+def _gender(title: Tok) -> set[str]:
+    """`m1` or `f` when every reading of a title as a noun has that gender (papieża: m1), else nothing."""
+    found = {g for r in title.word.nouns for g in genders(r.tag)} & {"m1", "f"}
+    return found if len(found) == 1 else set()

@@ -86,10 +86,14 @@ class NameForms:
         self.vote = vote
         self._guesses: dict[str, str] = {}
 
-    def base(self, text: str, w: Word) -> str:
+    def base(self, text: str, w: Word, gender: str | None = None) -> str:
+        """The nominative; `gender` (m1, f), when a title before the name gives it, picks among readings."""
         if w.unknown:
             return self.guess(text)
         readings = w.surname or w.first
+        if gender is not None:
+            # papieża Franciszka: Franciszek in the genitive, not the woman's name Franciszka
+            readings = tuple(r for r in readings if gender in genders(r.tag)) or readings
         return readings[0].lemma if readings else text
 
     def guess(self, text: str) -> str:

@@ -34,10 +34,13 @@ def resolve(article: Article, cand: Candidate, people: People, prev: Candidate |
     w = cand.word
     assert w is not None
     hints = cand.hints
-    base = article.forms.base(cand.text, w)
+    base = article.forms.base(cand.text, w, next((g for g in ("m1", "f") if g in hints), None))
     linked = people.surname_like(cand.text, base, *(r.lemma for r in w.modifiers))
     if linked and (w.unknown or w.surname or w.modifiers or "initial" in hints):
         cand.as_person(linked)  # Tokajewa, Pieskowa, Nawalnego: the surname of a full name in the article
+        return
+    if (w.first or w.surname) and _named_before(article, cand, base):
+        cand.as_person(base)  # papieża Franciszka ... Franciszek odpowiedział: a person known by one name
         return
     if (w.common and "initial" in hints and not w.unknown) or not (w.proper or w.unknown):
         return  # a sentence-initial word, or a capitalised common word
@@ -55,6 +58,12 @@ def resolve(article: Article, cand: Candidate, people: People, prev: Candidate |
         _typed(article, cand, "place", _geo_lemma(cand.text, w, "place" not in hints))
     elif (w.surname or w.first) and "title" in hints:
         cand.as_person(base)  # papieżem Franciszkiem
+
+
+def _named_before(article: Article, cand: Candidate, base: str) -> bool:
+    """Whether a person of one word was named `base` earlier in the article."""
+    key = fold(base)
+    return any(c.type == "person" and c.start < cand.start and fold(c.name) == key for c in article.cands)
 
 
 def _resolve_unknown(article: Article, cand: Candidate, base: str, prev: Candidate | None) -> None:
