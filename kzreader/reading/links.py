@@ -196,9 +196,11 @@ class _Linker:
         same_article = a.event.article == b.event.article
         # A country shared with one word is the background of a month, not one fact.
         specific = shared > len(ev.places) or len(ev.words) >= 2
-        # One article tells its different facts with a word of theirs in common (`przyjęto`): within
-        # it, one fact told twice shares more, and one wrong link here would chain two stories.
-        if (ev.gap == 0 and content >= (2 if same_article else 1) and specific and ev.weight >= _SAME_MIN_WEIGHT
+        # One article strings its different facts with a word in common (`przyjęto ... przyjęto`):
+        # within it, one fact told twice names its kind (the meeting, then the summit) or shares
+        # more words, and one wrong link here would chain two stories.
+        told_twice = content >= 2 or bool(ev.classes) or not same_article
+        if (ev.gap == 0 and content and told_twice and specific and ev.weight >= _SAME_MIN_WEIGHT
                 and not ev.place_clash and not ev.days_clash and (not same_article or (a.day_level and b.day_level))):
             return "same"
         strong = shared >= 1 and content >= 3 and not ev.place_clash
