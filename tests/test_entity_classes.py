@@ -121,7 +121,8 @@ def test_units_of_a_country_named_in_lower_case(recognizer: EntityRecognizer) ->
 def test_offices_of_a_state_named_in_lower_case(recognizer: EntityRecognizer) -> None:
     text = ("Tadżyckie ministerstwo zdrowia poinformowało o rannych. Według uzbeckiego ministerstwa spraw "
             "wewnętrznych to prowokacja. Jak podała straż graniczna Tadżykistanu, walki trwały. "
-            "Administracja prezydenta Uzbekistanu milczy. Policja zatrzymała go. Ministerstwo poinformowało Polskę.")
+            "Administracja prezydenta Uzbekistanu milczy. Policja zatrzymała go. Ministerstwo poinformowało Polskę. "
+            "Za atakiem stoją rosyjskie służby specjalne.")
     orgs = names(recognizer.recognise(text), "org")
     assert orgs == {
         "Tadżyckie Ministerstwo Zdrowia": ["Tadżyckie ministerstwo zdrowia"],

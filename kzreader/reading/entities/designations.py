@@ -64,9 +64,10 @@ def _place(article: Article, toks: list[Tok], k: int) -> int | None:
 
 def _office(article: Article, toks: list[Tok], k: int) -> int | None:
     found = _head(article, toks, k, _ORG_HEADS, abbreviations=False)
-    if found is None:
+    # One office is singular: `rosyjskie służby specjalne` are a country's services, not one body.
+    agree = {t for t in found.agree if t[0] == "sg"} if found is not None else set()
+    if found is None or not agree:
         return None
-    agree = set(found.agree)
     words: list[str] = []
     first = k
     before = toks[k - 1] if k > 0 and article.joined(toks[k - 1], toks[k]) else None
