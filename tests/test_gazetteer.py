@@ -91,3 +91,11 @@ def test_bad_user_file_is_a_clear_error_naming_it(tmp_path: Path, content: str, 
 def test_missing_user_file_is_a_gazetteer_error(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="cannot read"):
         load_gazetteer(tmp_path / "nowhere.yaml")
+
+
+def test_a_name_word_that_is_a_lemma_itself_means_that_lemma() -> None:
+    """`Górski` in Górski Karabach is the adjective górski, not a form of the village Górsk."""
+    text = "Azerbejdżan ogłosił operację w Górskim Karabachu. Władze Górskiego Karabachu milczą."
+    found = {e.name: [m.text for m in e.mentions] for e in EntityRecognizer(load_gazetteer()).recognise(text)}
+    assert found["Górski Karabach"] == ["Górskim Karabachu", "Górskiego Karabachu"]
+    assert "Górskie" not in found

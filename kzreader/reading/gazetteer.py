@@ -211,6 +211,10 @@ def _slot(word: str) -> _Slot:
     # SGJP lacks) is matched on its surface rather than on what morfeusz makes of it.
     nominative = [r for r in readings if r.has("nom")]
     proper = [r for r in nominative if r.lemma[:1].isupper() and _PROPER.intersection(r.names)] if capitalised else []
+    # A word that is a lemma itself means that lemma: `Górski` (of Górski Karabach) is the adjective
+    # górski, not a form of the village Górsk.
+    own = [r for r in nominative if r.lemma.lower() == word.lower()]
+    proper = [r for r in proper if r in own] or (proper if not own else [])
     if proper:
         return _Slot(frozenset(r.lemma.lower() for r in proper), True, None, True)
     return _Slot(frozenset({word.lower(), *(r.lemma.lower() for r in nominative)}), capitalised, None, False)
