@@ -136,3 +136,10 @@ def test_a_titles_gender_decides_the_name_after_it(recognizer: EntityRecognizer)
             "Z prezydentką Franciszką rozmawiał minister.")
     assert names(recognizer.recognise(text), "person") == {
         "Franciszek": ["Franciszka", "Franciszek"], "Franciszka": ["Franciszką"]}
+
+
+def test_a_body_named_after_a_person_keeps_the_surname(recognizer: EntityRecognizer) -> None:
+    text = "Najemnicy z Grupy Wagnera są na Białorusi. Fundacja Batorego wydała raport. Spotkał Jana Kowalskiego."
+    found = recognizer.recognise(text)
+    assert names(found, "org") == {"Grupa Wagnera": ["Grupy Wagnera"], "Fundacja Batorego": ["Fundacja Batorego"]}
+    assert names(found, "person") == {"Jan Kowalski": ["Jana Kowalskiego"]}

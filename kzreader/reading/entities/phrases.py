@@ -66,6 +66,8 @@ def phrase(article: Article, run: list[Tok], i: int) -> int | None:
     if kind:
         while stop < len(run) and _complement(run[stop]):
             stop += 1
+        if stop == k + 1 and stop < len(run) and _patron(run[stop]):
+            stop += 1  # Grupy Wagnera, Fundacji Batorego: a surname in the genitive right after the head
     if stop - i < 2:
         return None
     name = _phrase_name(run[i:stop], k - i, end - i, head_readings, agree)
@@ -83,6 +85,12 @@ def _complement(tok: Tok) -> bool:
     if w.unknown or w.first or (w.proper and not w.geo and not w.common_noun):
         return False
     return any(r.has("gen") for r in (*w.nouns, *w.modifiers, *w.geo))
+
+
+def _patron(tok: Tok) -> bool:
+    """A surname in the genitive, and no given name: whom a body is named after."""
+    w = tok.word
+    return bool(w.surname) and not w.first and any(r.has("gen") for r in w.surname)
 
 
 def _phrase_name(tokens: list[Tok], head_at: int, agreeing_end: int, head_readings: list[Interp],
