@@ -30,6 +30,7 @@ from kzreader.library import Library, TimelineFilter
 from kzreader.library import config
 from kzreader.library.export import to_csv, to_timelinejs
 from kzreader.library.inert import inert_text
+from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
 from kzreader.reading.annotations import Event
 from kzreader.reading.gazetteer import GazetteerError
 from kzreader.reading.periods import day_number
@@ -318,15 +319,14 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
             titles = {a["id"]: a["title"] or a["id"] for a in lib.articles()}
             _emit_json(out, to_timelinejs(events, titles))
             return 0
-        marks = {"same": "=", "story": "+", "conflict": "!", "related": "~"}
         for ev in events:
             line = Text()
             line.append(f"{ev.date:<10} ", style="bold")
             line.append(f"{ev.article[:12]:<12} ", style="dim")
             line.append(inert_text(ev.label or ev.sentence[:80]))
-            kinds = sorted({lk.relation for lk in ev.links})
+            kinds = {lk.relation for lk in ev.links}
             if kinds:
-                line.append("  " + "".join(marks[k] for k in kinds), style="yellow")
+                line.append("  " + "".join(RELATION_MARKS[k] for k in RELATION_ORDER if k in kinds), style="yellow")
             out.print(line)
     return 0
 

@@ -125,3 +125,16 @@ async def test_a_million_events_are_paged_from_the_store() -> None:
         assert len(asked) <= 3
         await pilot.press("enter")
         assert app.seen[-1] == OpenEvent("x#999999")
+
+
+def test_every_kind_of_link_has_a_mark_words_and_a_style_and_is_in_the_legend() -> None:
+    from typing import get_args
+
+    from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER, RELATION_WORDS
+    from kzreader.reading.annotations import Relation
+    from kzreader.tui.formatting import RELATION_STYLES, relation_legend
+
+    kinds = set(get_args(Relation))
+    assert set(RELATION_ORDER) == set(RELATION_MARKS) == set(RELATION_WORDS) == set(RELATION_STYLES) == kinds
+    assert len(set(RELATION_MARKS.values())) == len(kinds)
+    assert "+ story" in relation_legend().plain

@@ -10,6 +10,7 @@ from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
 from kzreader.library.inert import inert_text
+from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
 
 ENTITY_TYPES = ("person", "place", "org", "money")
 ENTITY_LABELS = {"person": "person", "place": "place", "org": "org", "money": "money"}
@@ -23,9 +24,8 @@ HIT_STYLE = "bold reverse"
 SENTENCE_STYLE = "underline on $primary 30%"
 CURRENT_MENTION_STYLE = "reverse"
 MUTED_STYLE = "$text-muted"
-RELATION_MARKS = {"same": "=", "conflict": "!", "related": "~"}
-RELATION_STYLES = {"same": "bold $success", "conflict": "bold $error", "related": "bold $warning"}
-RELATION_ORDER = ("same", "conflict", "related")
+RELATION_STYLES = {"same": "bold $success", "story": "bold $primary", "conflict": "bold $error",
+                   "related": "bold $warning"}
 ELLIPSIS = "…"
 BREAKS = frozenset(" ./-")
 

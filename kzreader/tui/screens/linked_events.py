@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from kzreader.library.relations import RELATION_MARKS, RELATION_WORDS
 from kzreader.reading.annotations import Event, Link
-from kzreader.tui.formatting import MUTED_STYLE, RELATION_MARKS, RELATION_STYLES, safe
+from kzreader.tui.formatting import MUTED_STYLE, RELATION_STYLES, safe
 
-RELATION_WORDS = {"same": "the same event", "conflict": "dates disagree", "related": "related"}
 
 
 @dataclass(frozen=True, slots=True)

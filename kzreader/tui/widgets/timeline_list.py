@@ -16,8 +16,9 @@ from textual.cache import LRUCache
 from textual.content import Content
 from textual.message import Message
 
+from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
 from kzreader.reading.annotations import Event
-from kzreader.tui.formatting import MUTED_STYLE, RELATION_MARKS, RELATION_ORDER, RELATION_STYLES, fit, safe
+from kzreader.tui.formatting import MUTED_STYLE, RELATION_STYLES, fit, safe
 from kzreader.tui.messages import OpenEvent
 from kzreader.tui.widgets.virtual_list import VirtualList
 
