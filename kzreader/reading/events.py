@@ -18,6 +18,7 @@ from kzreader.language.pl.morphology import Interp, analyse
 from kzreader.language.pl.names import candidates
 from kzreader.language.tokens import WORD, sentence_spans
 from kzreader.reading.annotations import Entity, Event, Timex
+from kzreader.reading.event_labels import label
 from kzreader.reading.timex import MONTHS, UNITS, WEEKDAYS
 
 _WORDS = pl.vocabulary("events")
@@ -250,20 +251,6 @@ def _whole_sentence(text: str, sentences: list[tuple[int, int]], k: int, t: Time
     return lo, hi
 
 
-def _label(keywords: list[str], ents: list[Entity], place: str | None) -> str:
-    what = next((k for k in keywords if not k[:1].isupper()), "")
-    who = [e.name for e in ents if e.type in _ACTORS][:3]
-    label = " — ".join(p for p in (what, ", ".join(who)) if p)
-    return f"{label} ({place})" if place else label
-
-
-def _place_name(place: tuple[int, str], entities: Sequence[Entity]) -> str:
-    for e in entities:
-        if any(m.start == place[0] for m in e.mentions):
-            return e.name
-    return place[1]
-
-
 def build_events(article_id: str, text: str, timexes: list[Timex], entities: list[Entity]) -> list[Event]:
     """One event per temporal expression that puts something on the calendar.
 
@@ -294,13 +281,11 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         ents = _mentions_in(entities, *about, t.start)
         if not any(e.type in _ACTORS for e in ents):
             ents += _borrowed_actors(text, sentences, k, entities, t.start)
-        places = _places(text, lo, hi)
-        keywords += [p for p in dict.fromkeys(lemma for _, lemma in places) if p not in keywords]
-        place = _place_name(places[0], entities) if places else None
+        keywords += [p for p in dict.fromkeys(lemma for _, lemma in _places(text, lo, hi)) if p not in keywords]
         events.append(Event(
             id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,
             start=t.start, end=t.end, granularity=t.granularity, earliest=t.earliest, latest=t.latest,
             sentence=text[sentence[0]:sentence[1]], sentence_start=sentence[0], sentence_end=sentence[1],
-            entities=[e.key for e in ents], keywords=keywords, label=_label(keywords, ents, place),
+            entities=[e.key for e in ents], keywords=keywords, label=label(text, lo, hi, (t.start, t.end)),
         ))
     return events
