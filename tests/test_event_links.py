@@ -55,3 +55,18 @@ def test_two_facts_of_one_article_sharing_a_person_and_a_verb_are_not_one() -> N
     events = events_of("a", text, "2025-11-15")
     link_events(events)
     assert len(events) == 2 and relations(events) == {}
+
+
+def test_a_country_named_by_its_adjective_or_its_people_is_the_country() -> None:
+    a = events_of("a", "Dwa białoruskie śmigłowce naruszyły 1 sierpnia przestrzeń powietrzną nad Sejnami.",
+                  "2023-08-02")
+    b = events_of("b", "Śmigłowce Białorusi naruszyły 1 sierpnia przestrzeń powietrzną, podało wojsko.", "2023-08-02")
+    link_events(a + b)
+    assert "same" in relations(a + b).values()
+
+
+def test_a_noun_and_the_verb_of_its_root_tell_one_fact() -> None:
+    a = events_of("a", "Jan Nowak potwierdził 7 listopada naruszenie.", "2025-11-15")
+    b = events_of("b", "Jan Nowak ogłosił 7 listopada, że umowy naruszono.", "2025-11-15")
+    link_events(a + b)
+    assert relations(a + b).get(("a#1", "b#1")) == "same"

@@ -19,6 +19,7 @@ PEOPLE = {
     "place:ryga": ("Ryga", "place", ["Rydze", "Rygi"]),
     "place:gdańsk": ("Gdańsk", "place", ["Gdańsku"]),
     "place:praga": ("Praga", "place", ["Pradze"]),
+    "place:białoruś": ("Białoruś", "place", ["Białorusi", "Białoruś"]),
     "money:2.4e10:USD": ("24 mld dol.", "money", ["24 mld dol."]),
     "money:2.45e10:USD": ("24,5 mld dol.", "money", ["24,5 mld dol."]),
     "money:2.8e10:USD": ("28 mld dol.", "money", ["28 mld dol."]),

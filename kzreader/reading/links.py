@@ -20,6 +20,7 @@ from kzreader.reading import money
 from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
 from kzreader.reading.link_dates import days_clash, gap_days, weekday, window
+from kzreader.reading import nations
 
 _WORDS = pl.vocabulary("events")
 # Kinds of happening: different words for one kind, so that "przybył do
@@ -54,6 +55,7 @@ class _Facts:
     money: tuple[float, str] | None
     keywords: frozenset[str]
     context: frozenset[str]
+    roots: frozenset[str]
     classes: frozenset[str]
     places: frozenset[str]
     signature: str
@@ -84,12 +86,14 @@ def _facts(ev: Event) -> _Facts:
     lo, hi = window(ev)
     keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
     keywords = frozenset(k for k in ev.keywords if not k[:1].isupper())
+    context = keywords | sentence_lemmas(ev.sentence)
     return _Facts(
         event=ev, lo=lo, hi=hi, keys=keys,
         surnames=frozenset(s for s in map(_surname, keys) if s),
         money=_money(ev.entities),
         keywords=keywords,
-        context=keywords | sentence_lemmas(ev.sentence),
+        context=context,
+        roots=frozenset(w[:_ROOT] for w in context if len(w) > _ROOT),
         classes=frozenset(_CLASS_OF[k] for k in ev.keywords if k in _CLASS_OF),
         places=frozenset(fold(k) for k in ev.keywords if k[:1].isupper()),
         signature=" ".join(fold(w) for w in WORD.findall(ev.sentence)),
@@ -131,6 +135,10 @@ class _Linker:
         # this is; copies of one sentence (reprints) count once.
         # So are participants named all over the corpus (the country a corpus
         # is about): they place an event, they do not single it out.
+        # A country named by its adjective or its people is the country: `place:~<name>` on both sides.
+        known = nations.places_by_stem(k for f in facts for k in f.keys if k.startswith("place:"))
+        for f in facts:
+            f.keys |= nations.nation_keys(f.keys, f.context, known)
         sentences: dict[str, frozenset[str]] = {}
         for f in facts:
             sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | f.keys
@@ -152,6 +160,8 @@ class _Linker:
         if gap is None:
             return None
         keys = (a.keys & b.keys) - self.common
+        # A country both name outright is not counted again as pointed at.
+        keys -= {nations.PREFIX + k.split(":", 1)[1] for k in keys}
         surnames = a.surnames & b.surnames
         if surnames and keys:
             surnames -= {_surname(k) for k in keys}
@@ -160,7 +170,7 @@ class _Linker:
         # A place's name read as a word is the place again, not a second clue.
         # What one report says happened, found anywhere in the other's sentence:
         # outlets cut their sentences differently around one fact.
-        words = ((a.keywords & b.context) | (b.keywords & a.context)) - self.common
+        words = (_found(a.keywords, b) | _found(b.keywords, a)) - self.common
         words -= {w for k in keys for w in fold(k.split(":", 1)[1]).split()}
         classes = a.classes & b.classes
         if classes and words:
@@ -255,6 +265,16 @@ class _Linker:
         else:
             out.append(f"another time: {ea.date} / {eb.date}")
         return out
+
+
+# Letters two lemmas of one root share (`patrolowy` / `patrolować`, `naruszenie` / `naruszyć`):
+# outlets tell one fact with a noun, its verb or its adjective.
+_ROOT = 6
+
+
+def _found(words: frozenset[str], other: _Facts) -> frozenset[str]:
+    """Those of `words` the other report uses, itself or a word of the same root, anywhere in its sentence."""
+    return frozenset(w for w in words if w in other.context or (len(w) > _ROOT and w[:_ROOT] in other.roots))
 
 
 def _candidates(facts: list[_Facts], linker: _Linker) -> Iterable[tuple[int, int]]:
