@@ -31,6 +31,7 @@ from kzreader.library import config
 from kzreader.library.export import to_csv, to_timelinejs
 from kzreader.library.inert import inert_text
 from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
+from kzreader.library.reprints import also_in, copies_of
 from kzreader.reading.annotations import Event
 from kzreader.reading.gazetteer import GazetteerError
 from kzreader.reading.periods import day_number
@@ -303,7 +304,9 @@ def event_json(ev: Event) -> dict[str, Any]:
 
 
 def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
-    flt = TimelineFilter(args.start, args.end, args.entity, args.query)
+    # Data (JSON, CSV, TimelineJS) keeps every article's events; a reader's list folds reprints.
+    listing = not args.json and args.format == "table"
+    flt = TimelineFilter(args.start, args.end, args.entity, args.query, fold_copies=listing)
     for value in (args.start, args.end):
         if value:
             _check_date(value)
@@ -319,6 +322,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
             titles = {a["id"]: a["title"] or a["id"] for a in lib.articles()}
             _emit_json(out, to_timelinejs(events, titles))
             return 0
+        copies = copies_of(lib.articles())
         for ev in events:
             line = Text()
             line.append(f"{ev.date:<10} ", style="bold")
@@ -327,6 +331,9 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
             kinds = {lk.relation for lk in ev.links}
             if kinds:
                 line.append("  " + "".join(RELATION_MARKS[k] for k in RELATION_ORDER if k in kinds), style="yellow")
+            reprints = also_in(ev, copies)
+            if reprints:
+                line.append(f"  also in {', '.join(reprints)}", style="dim")
             out.print(line)
     return 0
 

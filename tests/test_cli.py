@@ -83,3 +83,13 @@ def test_a_missing_corpus_folder_is_a_clear_error(tmp_path: Path) -> None:
 def test_the_app_refuses_to_start_without_a_terminal(tmp_path: Path) -> None:
     out = run(tmp_path / "ix", env={"CI": "true"})
     assert out.returncode == 2 and "interactive terminal" in out.stderr
+
+
+def test_a_reprints_events_fold_into_its_originals_rows_in_the_listing_not_in_the_data(seeds_index: Path) -> None:
+    listing = run(seeds_index, "timeline", "--json").stdout
+    copy_events = [e for e in json.loads(listing)["events"] if e["article"].startswith("002_")]
+    assert copy_events, "the data keeps the reprint's events"
+    table = run(seeds_index, "timeline").stdout
+    rows = [line for line in table.splitlines() if line[:4].isdigit()]
+    assert not any(line.split()[1].startswith("002_") for line in rows)
+    assert any("also in 002_c3ac7bc5b52fd419" in line for line in table.splitlines())

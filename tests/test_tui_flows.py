@@ -176,7 +176,7 @@ async def test_entity_filter_and_mention_walk(app: ReaderApp, library: Library) 
         await settle(pilot)
         assert screen.location.filter_key == entity.key
         assert {r.id for r in rows(screen)} == set(library.articles_with_entity(entity.key))
-        assert screen.timeline.row_count == library.timeline_count(TimelineFilter(entity=entity.name))
+        assert screen.timeline.row_count == library.timeline_count(TimelineFilter(entity=entity.name, fold_copies=True))
 
         starts = sorted(m.start for m in entity.mentions)
         await pilot.press("n")
@@ -197,9 +197,13 @@ async def test_entity_filter_and_mention_walk(app: ReaderApp, library: Library) 
         assert len(rows(screen)) == len(library.articles())
 
 
+# The timeline as the screen shows it: a reprint's repeated events folded into the original's rows.
+SHOWN = TimelineFilter(fold_copies=True)
+
+
 # events ---------------------------------------------------------------------------------
 def _linked_event(library: Library) -> tuple[int, str]:
-    for n, event in enumerate(library.timeline()):
+    for n, event in enumerate(library.timeline(SHOWN)):
         if len(event.links) >= 1:
             return n, event.id
     pytest.skip("the seeds have no linked events")
@@ -225,8 +229,9 @@ async def test_brackets_follow_links_across_articles(app: ReaderApp, library: Li
     position, event_id = _linked_event(library)
     event = library.event(event_id)
     assert event is not None
-    here = library.timeline_position(event.id)
-    later = sorted(p for p in (library.timeline_position(lk.event) for lk in event.links) if p is not None and p > here)
+    here = library.timeline_position(event.id, SHOWN)
+    positions = (library.timeline_position(lk.event, SHOWN) for lk in event.links)
+    later = sorted(p for p in positions if p is not None and p > here)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await main_screen(pilot)
         screen.open_event(event.id)
@@ -234,13 +239,13 @@ async def test_brackets_follow_links_across_articles(app: ReaderApp, library: Li
         await pilot.press("right_square_bracket")
         await settle(pilot)
         if later:
-            target = library.timeline()[later[0]]
+            target = library.timeline(SHOWN)[later[0]]
             assert screen.location.event == target.id and screen.location.article == target.article
             assert screen.timeline.cursor == later[0]
             await pilot.press("left_square_bracket")
             await settle(pilot)
             back = library.event(screen.location.event or "")
-            assert back is not None and library.timeline_position(back.id) < later[0]  # type: ignore[operator]
+            assert back is not None and library.timeline_position(back.id, SHOWN) < later[0]  # type: ignore[operator]
         else:
             assert screen.location.event == event.id
 
@@ -375,7 +380,7 @@ async def test_palette_opens_an_article_filters_by_entity_and_jumps_to_a_date(
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        first_2023 = next(n for n, e in enumerate(library.timeline()) if e.date >= "2023")
+        first_2023 = next(n for n, e in enumerate(library.timeline(SHOWN)) if e.date >= "2023")
         assert screen.timeline.cursor == first_2023
         assert app.focused is screen.timeline
 

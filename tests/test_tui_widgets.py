@@ -138,3 +138,17 @@ def test_every_kind_of_link_has_a_mark_words_and_a_style_and_is_in_the_legend() 
     assert set(RELATION_ORDER) == set(RELATION_MARKS) == set(RELATION_WORDS) == set(RELATION_STYLES) == kinds
     assert len(set(RELATION_MARKS.values())) == len(kinds)
     assert "+ story" in relation_legend().plain
+
+
+async def test_an_originals_row_names_the_reprints_folded_into_it() -> None:
+    original = Event("orig#1", "orig", "2024-05-12", "12 maja", 0, 7, label="Pożar hali",
+                     links=[Link("copy#1", "same", []), Link("other#3", "same", [])])
+    widget = TimelineList(id="timeline")
+    app = ListApp(widget)
+    async with app.run_test(size=(100, 24)) as pilot:
+        widget.show(1, lambda offset, limit: [original][offset:offset + limit],
+                    {"orig": "rp.pl", "copy": "onet.pl", "other": "tvn24.pl"}, copies={"copy": "orig"})
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        head = widget.row_line(0, 0, 80).plain
+        assert "rp.pl · also in onet.pl" in head and "tvn24" not in head

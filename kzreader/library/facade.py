@@ -30,6 +30,8 @@ class TimelineFilter:
     end: str | None = None
     entity: str | None = None
     query: str | None = None
+    # A reprint's events that its original reports too are left out: one row each.
+    fold_copies: bool = False
 
 
 class Library:
@@ -146,10 +148,11 @@ class Library:
     # timeline ----------------------------------------------------------------
     def timeline(self, flt: TimelineFilter = TimelineFilter(), offset: int = 0, limit: int | None = None,
                  undated: bool = False) -> list[Event]:
-        return self.store.events_page(*self._event_args(flt), offset=offset, limit=limit, undated=undated)
+        return self.store.events_page(*self._event_args(flt), offset=offset, limit=limit, undated=undated,
+                                      fold_copies=flt.fold_copies)
 
     def timeline_count(self, flt: TimelineFilter = TimelineFilter(), undated: bool = False) -> int:
-        return self.store.events_count(*self._event_args(flt), undated=undated)
+        return self.store.events_count(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies)
 
     def event(self, eid: str) -> Event | None:
         return self.store.event(eid)
@@ -170,7 +173,7 @@ class Library:
 
     def timeline_position(self, eid: str, flt: TimelineFilter = TimelineFilter()) -> int | None:
         """Where an event stands in the timeline `flt` selects, or None if it is not in it."""
-        return self.store.event_rank(eid, *self._event_args(flt))
+        return self.store.event_rank(eid, *self._event_args(flt), fold_copies=flt.fold_copies)
 
     def warm_up(self) -> None:
         """Load the Polish dictionary now, off the reader's path, so their first search does not wait for it."""

@@ -21,6 +21,16 @@ def event_keys(ev: Event) -> set[str]:
     return set(ev.entities) | {f"kw:{k}" for k in ev.keywords[:KEYWORD_KEYS]}
 
 
+# An event of a reprint that its original reports too (a `same` link into the
+# original): folded into the original's row. The article test comes first, so
+# only a reprint's events look at their links.
+_NOT_A_REPEAT = (
+    "NOT (e.article IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) AND EXISTS ("
+    "SELECT 1 FROM links l JOIN events o ON o.id = l.b WHERE l.a = e.id AND l.relation = 'same' "
+    "AND o.article = (SELECT duplicate_of FROM articles WHERE id = e.article)))"
+)
+
+
 class EventTables(StateFile):
     """The `events`, `event_entities` and `links` tables."""
 
@@ -120,9 +130,10 @@ class EventTables(StateFile):
         offset: int = 0,
         limit: int | None = None,
         undated: bool = False,
+        fold_copies: bool = False,
     ) -> list[Event]:
         """Events in date order, filtered by day range, entities and articles, one page at a time."""
-        where, args = self._event_filter(start, end, entity_keys, articles, undated)
+        where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies)
         order = "e.day_start, e.day_end, e.article, e.seq"
         if undated:
             order = "e.day_start IS NULL, " + order
@@ -145,8 +156,8 @@ class EventTables(StateFile):
 
     def events_count(self, start: int | None = None, end: int | None = None,
                      entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
-                     undated: bool = False) -> int:
-        where, args = self._event_filter(start, end, entity_keys, articles, undated)
+                     undated: bool = False, fold_copies: bool = False) -> int:
+        where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies)
         return int(self.db.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
 
     def event(self, eid: str) -> Event | None:
@@ -158,7 +169,8 @@ class EventTables(StateFile):
         return ev
 
     def event_rank(self, eid: str, start: int | None = None, end: int | None = None,
-                   entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None) -> int | None:
+                   entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
+                   fold_copies: bool = False) -> int | None:
         """Where an event stands in the timeline these filters select, or None if it is not in it.
 
         Lets a paged view move its cursor to an event without loading the events before it.
@@ -166,7 +178,7 @@ class EventTables(StateFile):
         key = self.db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
         if not key or key[0] is None:
             return None
-        where, args = self._event_filter(start, end, entity_keys, articles, undated=False)
+        where, args = self._event_filter(start, end, entity_keys, articles, False, fold_copies)
         joiner = " AND " if where else " WHERE "
         if not self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}e.id=?", (*args, eid)).fetchone()[0]:
             return None
@@ -174,7 +186,8 @@ class EventTables(StateFile):
         return int(self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}{before}", (*args, *key)).fetchone()[0])
 
     def _event_filter(self, start: int | None, end: int | None, entity_keys: Sequence[str] | None,
-                      articles: Sequence[str] | None, undated: bool) -> tuple[str, tuple[Any, ...]]:
+                      articles: Sequence[str] | None, undated: bool,
+                      fold_copies: bool = False) -> tuple[str, tuple[Any, ...]]:
         clauses: list[str] = []
         args: list[Any] = []
         if not undated:
@@ -192,5 +205,7 @@ class EventTables(StateFile):
         if articles is not None:
             clauses.append(f"e.article IN {ANY}")
             args.append(id_list(articles))
+        if fold_copies:
+            clauses.append(_NOT_A_REPEAT)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         return where, tuple(args)

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from kzreader.library import Library, TimelineFilter
 from kzreader.library.history import History, Location
+from kzreader.library.reprints import copies_of
 from kzreader.reading.annotations import Event
 from kzreader.tui.document import ArticleDoc
 from kzreader.tui.formatting import entity_legend, relation_legend
@@ -103,6 +104,7 @@ class MainScreen(PanedScreen):
         self.library = library
         self.summary_list = summaries
         self.outlets = {s["id"]: s.get("outlet") or "" for s in summaries}
+        self.copies = copies_of(summaries)
         self.history: History[Location] = History()
         self.location = Location()
         self.query_text = ""
@@ -117,7 +119,7 @@ class MainScreen(PanedScreen):
             yield ArticlePane(id="article", classes="pane")
             with Vertical(id="side"):
                 yield EntityList(id="entities", classes="pane")
-                yield TimelinePane(self.library, self.outlets, id="timeline", classes="pane")
+                yield TimelinePane(self.library, self.outlets, self.copies, id="timeline", classes="pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -217,8 +219,8 @@ class MainScreen(PanedScreen):
 
     # timeline ------------------------------------------------------------------------
     def _refresh_timeline(self) -> None:
-        self.timeline.follow(TimelineFilter(entity=self.location.filter_name, query=self.query_text or None),
-                             self.location.event)
+        self.timeline.follow(TimelineFilter(entity=self.location.filter_name, query=self.query_text or None,
+                                            fold_copies=True), self.location.event)
 
     @on(JumpToDate)
     def _jump_to_date(self, message: JumpToDate) -> None:

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 
 from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
+from kzreader.library.reprints import also_in
 from kzreader.reading.annotations import Event
 from kzreader.tui.formatting import MUTED_STYLE, RELATION_STYLES, fit, safe
 from kzreader.tui.messages import OpenEvent
@@ -51,17 +52,24 @@ class TimelineList(VirtualList):
         super().__init__(id=id, classes=classes)
         self._fetch: Fetch | None = None
         self._outlets: Mapping[str, str] = {}
+        self._copies: Mapping[str, str] = {}
         self._pages: LRUCache[int, Sequence[Event]] = LRUCache(CACHED_PAGES)
         self._pending: set[int] = set()
         self._generation = 0
         self._article: str | None = None
         self._selected: str | None = None
 
-    def show(self, count: int, fetch: Fetch, outlets: Mapping[str, str], cursor: int = 0) -> None:
-        """Show `count` events read through `fetch`, the cursor on row `cursor`."""
+    def show(self, count: int, fetch: Fetch, outlets: Mapping[str, str], cursor: int = 0,
+             copies: Mapping[str, str] | None = None) -> None:
+        """Show `count` events read through `fetch`, the cursor on row `cursor`.
+
+        `copies` (reprint -> original) names, on an original's row, the reprints
+        whose own row for the event was folded into it.
+        """
         self._generation += 1
         self._fetch = fetch
         self._outlets = outlets
+        self._copies = copies or {}
         self._pages.clear()
         self._pending.clear()
         self.set_row_count(count, cursor)
@@ -117,7 +125,11 @@ class TimelineList(VirtualList):
             else Content(" " * DATE_WIDTH)
         marks = self._marks(ev)
         room = width - 1 - DATE_WIDTH - 1 - marks.cell_length - 1
-        outlet = Content.styled(fit(safe(self._outlets.get(ev.article), ev.article), room, whole=True), MUTED_STYLE)
+        source = safe(self._outlets.get(ev.article), ev.article)
+        reprints = [safe(self._outlets.get(a), a) for a in also_in(ev, self._copies)]
+        if reprints:
+            source += f" · also in {', '.join(reprints)}"
+        outlet = Content.styled(fit(source, room, whole=True), MUTED_STYLE)
         pad = Content(" " * max(room - outlet.cell_length, 0))
         return Content.assemble(gutter, date, " ", outlet, pad, " ", marks)
 

@@ -43,11 +43,12 @@ class TimelinePane(TimelineList):
         generation: int
         position: int | None
 
-    def __init__(self, library: Library, outlets: Mapping[str, str], *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, library: Library, outlets: Mapping[str, str], copies: Mapping[str, str], *,
+                 id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.library = library
         self.outlets = outlets
+        self.copies = copies
         self._filter_generation = 0
         self._filter = TimelineFilter()
 
@@ -71,7 +72,7 @@ class TimelinePane(TimelineList):
         flt = message.filter
         library = self.library
         self.show(message.count, lambda offset, limit: library.timeline(flt, offset, limit),
-                  self.outlets, message.cursor or 0)
+                  self.outlets, message.cursor or 0, copies=self.copies)
         title = [Content(f"Timeline {message.count}")]
         if flt.query:
             title.append(Content.styled(" · search", MUTED_STYLE))
@@ -108,10 +109,14 @@ class TimelinePane(TimelineList):
 
     @work(thread=True, exclusive=True, group="links", exit_on_error=False)
     def follow_link(self, event: Event, step: int) -> None:
-        """Open the nearest linked event after (or before) this one on the whole timeline."""
-        here = self.library.timeline_position(event.id)
+        """Open the nearest linked event after (or before) this one on the whole timeline.
+
+        A reprint's copy of an event is not a step of its own: it is the same row.
+        """
+        whole = TimelineFilter(fold_copies=True)
+        here = self.library.timeline_position(event.id, whole)
         placed = sorted((p, link.event) for link in event.links
-                        if (p := self.library.timeline_position(link.event)) is not None)
+                        if (p := self.library.timeline_position(link.event, whole)) is not None)
         if here is None or not placed:
             self.post_message(OpenEvent(event.links[0 if step > 0 else -1].event))
             return
