@@ -85,7 +85,7 @@ def entity_legend() -> Content:
 
 
 def relation_legend() -> Content:
-    """The key to the timeline's link marks."""
+    """The key to the timeline's link marks, a mark against its word so all four fit a narrow pane."""
     return Content(" ").join(
-        Content.styled(f"{RELATION_MARKS[r]} {r}", RELATION_STYLES[r]) for r in RELATION_ORDER
+        Content.styled(f"{RELATION_MARKS[r]}{r}", RELATION_STYLES[r]) for r in RELATION_ORDER
     )
