@@ -60,7 +60,8 @@ def test_two_facts_of_one_article_sharing_a_person_and_a_verb_are_not_one() -> N
 def test_a_country_named_by_its_adjective_or_its_people_is_the_country() -> None:
     a = events_of("a", "Dwa białoruskie śmigłowce naruszyły 1 sierpnia przestrzeń powietrzną nad Sejnami.",
                   "2023-08-02")
-    b = events_of("b", "Śmigłowce Białorusi naruszyły 1 sierpnia przestrzeń powietrzną, podało wojsko.", "2023-08-02")
+    b = events_of("b", "Śmigłowce Białorusi naruszyły 1 sierpnia przestrzeń powietrzną, podało wojsko.",
+                  "2023-08-02")
     link_events(a + b)
     assert "same" in relations(a + b).values()
 
@@ -70,3 +71,20 @@ def test_a_noun_and_the_verb_of_its_root_tell_one_fact() -> None:
     b = events_of("b", "Jan Nowak ogłosił 7 listopada, że umowy naruszono.", "2025-11-15")
     link_events(a + b)
     assert relations(a + b).get(("a#1", "b#1")) == "same"
+
+
+def test_fighting_at_one_place_over_days_and_its_toll_are_one_story() -> None:
+    a = events_of("a", "W piątek 16 września na granicy w Rydze doszło do starć, Ryga ostrzelała posterunki.",
+                  "2022-09-20")
+    b = events_of("b", "Ryga i Wilno walczą od tygodnia. W Rydze nie ma spokoju, Rygi nikt nie broni. "
+                       "W niedzielę 18 września podano, że liczba ofiar wzrosła do 71.", "2022-09-20")
+    link_events(a + b)
+    assert relations(a + b).get(("a#1", "b#1")) == "story"
+
+
+def test_fighting_in_two_places_or_a_week_apart_is_not_one_story() -> None:
+    a = events_of("a", "W piątek 16 września w Rydze doszło do starć.", "2022-09-30")
+    b = events_of("b", "W piątek 23 września w Rydze doszło do starć.", "2022-09-30")
+    c = events_of("c", "W niedzielę 18 września w Gdańsku doszło do starć.", "2022-09-30")
+    link_events(a + b + c)
+    assert relations(a + b + c) == {}

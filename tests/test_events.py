@@ -16,7 +16,7 @@ PEOPLE = {
     "person:jan nowak": ("Jan Nowak", "person", ["Jan Nowak", "Jana Nowaka", "Nowak", "Nowaka"]),
     "person:piotr kowal": ("Piotr Kowal", "person", ["Piotrem Kowalem", "Piotr Kowal", "Kowalem"]),
     "place:wilno": ("Wilno", "place", ["Wilna", "Wilnie", "Wilno"]),
-    "place:ryga": ("Ryga", "place", ["Rydze", "Rygi"]),
+    "place:ryga": ("Ryga", "place", ["Rydze", "Rygi", "Ryga"]),
     "place:gdańsk": ("Gdańsk", "place", ["Gdańsku"]),
     "place:praga": ("Praga", "place", ["Pradze"]),
     "place:białoruś": ("Białoruś", "place", ["Białorusi", "Białoruś"]),

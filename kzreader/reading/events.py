@@ -39,6 +39,9 @@ _LOCATIVE = _WORDS.words("locative")
 _PLACE_RELATIVES = _WORDS.words("place_relatives")
 _RELATIVES = _WORDS.words("relatives")
 _ACTORS = frozenset({"person", "org"})
+# A place an article names this often is where it is set: a sentence that names
+# no one and no place (`Oboje zginęli 16 września w karetce.`) happens there.
+_SETTING_MENTIONS = 3
 
 
 def _eventful(t: Timex) -> bool:
@@ -259,10 +262,12 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
     `entities` are the keys in the sentence, nearest to the date first; a
     sentence that names no person or organisation borrows them from the next
     (else the previous) sentence of its paragraph: "Od wtorku relacje ...
-    przeszły na nowy poziom. Tokajew udał się do Moskwy ..." is Tokajew's.
+    przeszły na nowy poziom. Tokajew udał się do Moskwy ..." is Tokajew's;
+    one that names no one at all takes the places the article keeps naming.
     """
     sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
+    setting = [e for e in entities if e.type == "place" and len(e.mentions) >= _SETTING_MENTIONS]
     events: list[Event] = []
     for t in timexes:
         if not _eventful(t):
@@ -281,6 +286,8 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         ents = _mentions_in(entities, *about, t.start)
         if not any(e.type in _ACTORS for e in ents):
             ents += _borrowed_actors(text, sentences, k, entities, t.start)
+        if not ents:
+            ents = setting
         keywords += [p for p in dict.fromkeys(lemma for _, lemma in _places(text, lo, hi)) if p not in keywords]
         events.append(Event(
             id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,

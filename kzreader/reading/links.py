@@ -38,6 +38,8 @@ _NEIGHBOURS = 20
 _SAME_MIN_WEIGHT = 3
 _STORY_MAX_GAP_DAYS = 1
 _STORY_MIN_WEIGHT = 4
+_FIGHTING_MAX_GAP_DAYS = 3
+_FIGHTING = "war"
 _MAX_LINKS = {"same": 20, "conflict": 10, "story": 10, "related": 5}
 _COMMON_SHARE = 0.05
 _COMMON_MIN = 10
@@ -65,6 +67,16 @@ class _Facts:
     def width(self) -> int:
         """Days the date's window spans beyond its first (0 for one day)."""
         return (self.hi - self.lo).days if self.lo is not None and self.hi is not None else 0
+
+    @property
+    def fighting(self) -> bool:
+        """The sentence tells of fighting or its toll (`liczba ofiar wzrosła`), wherever its date stands."""
+        return any(_CLASS_OF.get(w) == _FIGHTING for w in self.context)
+
+    @property
+    def names_day(self) -> bool:
+        """The date names one day, or a weekday of a month-dated text (`w piątek`)."""
+        return self.weekday is not None or (self.lo is not None and self.lo == self.hi)
 
     @property
     def day_level(self) -> bool:
@@ -141,7 +153,11 @@ class _Linker:
             f.keys |= nations.nation_keys(f.keys, f.context, known)
         sentences: dict[str, frozenset[str]] = {}
         for f in facts:
-            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | f.keys
+            # Only what the sentence names itself: participants borrowed from its neighbours or
+            # its article's setting would make the article's places look named everywhere.
+            stems = {w[:nations.STEM] for w in f.signature.split()}
+            named = {k for k in f.keys if nations.stem(k.split(":", 1)[1].lstrip("~")) in stems}
+            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | named
         df: Counter[str] = Counter()
         for words in sentences.values():
             df.update(words)
@@ -222,6 +238,11 @@ class _Linker:
                 and ev.weight >= _STORY_MIN_WEIGHT and not ev.place_clash
                 and a.event.keywords[:1] != b.event.keywords[:1]):
             return "story"
+        # Fighting goes on for days at one place, and its toll is told days later: one story
+        # when both tell of fighting at a place they share, each on a day it names.
+        if (not same_article and a.fighting and b.fighting and ev.gap <= _FIGHTING_MAX_GAP_DAYS
+                and ev.places and not ev.place_clash and a.names_day and b.names_day):
+            return "story"
         if ev.gap > 0 and strong and specific and not years and not same_article and ev.gap <= _CONFLICT_MAX_GAP_DAYS:
             return "conflict"
         if ev.gap > 0 and (strong or (shared >= 2 and content >= 2)):
@@ -259,7 +280,7 @@ class _Linker:
         if relation == "same":
             out.append(f"dates agree: {ea.date} / {eb.date}")
         elif relation == "story":
-            out.append(f"the next day: {ea.date} / {eb.date}")
+            out.append(f"{'the next day' if ev.gap == 1 else 'days of one happening'}: {ea.date} / {eb.date}")
         elif relation == "conflict":
             out.append(f"dates disagree: {ea.date} ({ea.text}) vs {eb.date} ({eb.text})")
         else:

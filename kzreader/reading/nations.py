@@ -16,12 +16,12 @@ _WORDS = pl.vocabulary("events")
 _ENDINGS = tuple(_WORDS.words("nation_endings"))
 # Letters a country's name and its derived words share (`kirgis-tan`, `kirgis-ki`; `tadży-kistan`,
 # `tadży-cki`): fewer would join unrelated words, more would miss the alternations of the stem.
-_STEM = 5
+STEM = 5
 PREFIX = "place:~"
 
 
 def stem(name: str) -> str:
-    return fold(name.split()[0])[:_STEM]
+    return fold(name.split()[0])[:STEM]
 
 
 def places_by_stem(place_keys: Iterable[str]) -> dict[str, str]:
@@ -29,7 +29,7 @@ def places_by_stem(place_keys: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key in sorted(place_keys):
         name = key.split(":", 1)[1]
-        if len(fold(name.split()[0])) >= _STEM:
+        if len(fold(name.split()[0])) >= STEM:
             out.setdefault(stem(name), key)
     return out
 
@@ -37,5 +37,5 @@ def places_by_stem(place_keys: Iterable[str]) -> dict[str, str]:
 def nation_keys(keys: Iterable[str], lemmas: Iterable[str], known: dict[str, str]) -> frozenset[str]:
     """`place:~<country>` for each country the event's places or derived words point at."""
     stems = {stem(k.split(":", 1)[1]) for k in keys if k.startswith("place:")}
-    stems |= {stem(w) for w in lemmas if len(w) > _STEM + 1 and w.endswith(_ENDINGS)}
+    stems |= {stem(w) for w in lemmas if len(w) > STEM + 1 and w.endswith(_ENDINGS)}
     return frozenset(PREFIX + known[s].split(":", 1)[1] for s in stems if s in known)
