@@ -88,3 +88,10 @@ def test_fighting_in_two_places_or_a_week_apart_is_not_one_story() -> None:
     c = events_of("c", "W niedzielę 18 września w Gdańsku doszło do starć.", "2022-09-30")
     link_events(a + b + c)
     assert relations(a + b + c) == {}
+
+
+def test_a_phone_call_is_not_the_summit_of_the_same_people() -> None:
+    a = events_of("a", "Jan Nowak i Piotr Kowal rozmawiają na szczycie w Gdańsku trwającym do piątku.", "2022-09")
+    b = events_of("b", "Jan Nowak rozmawiał 18 września z Piotrem Kowalem w rozmowie telefonicznej.", "2022-09-20")
+    link_events(a + b)
+    assert "same" not in relations(a + b).values()

@@ -40,6 +40,7 @@ _STORY_MAX_GAP_DAYS = 1
 _STORY_MIN_WEIGHT = 4
 _FIGHTING_MAX_GAP_DAYS = 3
 _FIGHTING = "war"
+_CALL = "call"
 _MAX_LINKS = {"same": 20, "conflict": 10, "story": 10, "related": 5}
 _COMMON_SHARE = 0.05
 _COMMON_MIN = 10
@@ -72,6 +73,11 @@ class _Facts:
     def fighting(self) -> bool:
         """The sentence tells of fighting or its toll (`liczba ofiar wzrosła`), wherever its date stands."""
         return any(_CLASS_OF.get(w) == _FIGHTING for w in self.context)
+
+    @property
+    def call(self) -> bool:
+        """The sentence tells of a call (`rozmowa telefoniczna`): talks, but not a meeting in person."""
+        return any(_CLASS_OF.get(w) == _CALL for w in self.context)
 
     @property
     def names_day(self) -> bool:
@@ -225,7 +231,7 @@ class _Linker:
         # One article strings its different facts with a word in common (`przyjęto ... przyjęto`):
         # within it, one fact told twice names its kind (the meeting, then the summit) or shares
         # more words, and one wrong link here would chain two stories.
-        told_twice = content >= 2 or bool(ev.classes) or not same_article
+        told_twice = (content >= 2 or bool(ev.classes) or not same_article) and a.call == b.call
         if (ev.gap == 0 and content and told_twice and specific and ev.weight >= _SAME_MIN_WEIGHT
                 and not ev.place_clash and not ev.days_clash and (not same_article or (a.day_level and b.day_level))):
             return "same"
