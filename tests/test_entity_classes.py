@@ -125,10 +125,21 @@ def test_offices_of_a_state_named_in_lower_case(recognizer: EntityRecognizer) ->
             "Za atakiem stoją rosyjskie służby specjalne.")
     orgs = names(recognizer.recognise(text), "org")
     assert orgs == {
-        "Tadżyckie Ministerstwo Zdrowia": ["Tadżyckie ministerstwo zdrowia"],
+        "Ministerstwo Zdrowia Tadżykistanu": ["Tadżyckie ministerstwo zdrowia"],
         "Uzbeckie Ministerstwo Spraw Wewnętrznych": ["uzbeckiego ministerstwa spraw wewnętrznych"],
         "Straż Graniczna Tadżykistanu": ["straż graniczna Tadżykistanu"],
         "Administracja Prezydenta Uzbekistanu": ["Administracja prezydenta Uzbekistanu"]}
+
+
+def test_an_office_named_by_its_countrys_adjective_is_named_after_the_country(recognizer: EntityRecognizer) -> None:
+    # The country is the place the article names (Kazachstan), else the gazetteer's one of that stem (Armenia);
+    # an adjective of no known place (rosyjskie: Rosja alternates its stem) keeps the adjective.
+    text = ("Kazachstan zamknął granicę. Kazachskie ministerstwo obrony i armeńskie ministerstwo spraw "
+            "zagranicznych wydały komunikaty, a rosyjskie ministerstwo zdrowia milczało.")
+    assert names(recognizer.recognise(text), "org") == {
+        "Ministerstwo Obrony Kazachstanu": ["Kazachskie ministerstwo obrony"],
+        "Ministerstwo Spraw Zagranicznych Armenii": ["armeńskie ministerstwo spraw zagranicznych"],
+        "Rosyjskie Ministerstwo Zdrowia": ["rosyjskie ministerstwo zdrowia"]}
 
 
 def test_a_titles_gender_decides_the_name_after_it(recognizer: EntityRecognizer) -> None:

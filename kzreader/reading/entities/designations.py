@@ -6,17 +6,21 @@ adjective made from a place's name; an office of a state is a head noun
 an adjective made from a place before it or a place in the genitive after
 it to say whose it is. Either is one entity, named in the nominative: a
 place as Polish writes it (`województwo lubelskie`), an office capitalised
-as an official name (`Straż Graniczna Kirgistanu`).
+as an official name with its owner in the genitive after it (`Straż Graniczna
+Kirgistanu`, and `Ministerstwo Zdrowia Kirgistanu` for `kirgiskie ministerstwo
+zdrowia`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kzreader.language import pl
+from kzreader.language.folding import fold
 from kzreader.language.pl.morphology import Interp, analyse
+from kzreader.reading import nations
 from kzreader.reading.annotations import EntityType
 from kzreader.reading.entities.article import Article
-from kzreader.reading.entities.forms import nominative
+from kzreader.reading.entities.forms import genitive, nominative
 from kzreader.reading.entities.mentions import Candidate, Tok
 from kzreader.reading.entities.words import MODIFIER_POS, NOMINAL_POS, agreement
 
@@ -70,12 +74,14 @@ def _office(article: Article, toks: list[Tok], k: int) -> int | None:
         return None
     words: list[str] = []
     first = k
+    of_place: str | None = None
     before = toks[k - 1] if k > 0 and article.joined(toks[k - 1], toks[k]) else None
     if before is not None and (before.text[:1].islower() or before.initial):
         named = _place_adjective(before, agree)
         if named is not None:
             agree = {t for t in agree if t[0] == named[0] and t[2] == named[1]}
-            words.append(named[2])
+            of_place = _owner(article, named[2])
+            words.extend(() if of_place else (named[2],))
             first = k - 1
     end = k + 1
     end = _agreeing(article, toks, end, agree)
@@ -89,11 +95,28 @@ def _office(article: Article, toks: list[Tok], k: int) -> int | None:
     if owner:
         words.append(toks[end].text)
         end += 1
+    elif of_place:
+        words.append(of_place)
     if not (owner or first < k) or end - first < 3:
         return None
     name = " ".join(w[:1].upper() + w[1:] for w in words)
     _add(article, toks[first], toks[end - 1], "org", name, keep_places=True)
     return end
+
+
+def _owner(article: Article, adjective: str) -> str | None:
+    """The genitive of the one place the adjective is made from: `kirgiskie ministerstwo` is Kirgistan's.
+
+    The places the article names are looked at first, then the gazetteer's; a stem two of them
+    share names neither, and the adjective stays in the name.
+    """
+    stem = nations.stem(adjective)
+    listed = [e.name for e in article.gazetteer.entries if e.type == "place"]
+    for names in ([c.name for c in article.cands if c.type == "place"], listed):
+        found = {n for n in names if " " not in n and len(fold(n)) >= nations.STEM and nations.stem(n) == stem}
+        if found:
+            return genitive(found.pop()) if len(found) == 1 else None
+    return None
 
 
 def _after_head(toks: list[Tok], start: int, end: int) -> int:

@@ -5,13 +5,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kzreader.language import pl
+from kzreader.language.pl.morphology import strip_homonym
 from kzreader.language.pl.names import VOWELS, NameVote, candidates
-from kzreader.reading.entities.words import Word, genders, word
+from kzreader.reading.entities.words import NOMINAL_POS, Word, genders, word
 
 if TYPE_CHECKING:
     import morfeusz2
 
 _WORDS = pl.vocabulary("entities")
+_GEO = frozenset({"nazwa_geograficzna"})
 _ENDING_CASES: tuple[tuple[str, frozenset[str], bool], ...] = tuple(
     (ending, frozenset(cases.split()), sure) for ending, cases, sure in _WORDS.rows("ending_cases", str, str, bool))
 _NEVER_NOMINATIVE = tuple(_WORDS.labels("never_nominative").items())
@@ -45,6 +47,17 @@ def nominative(lemma: str, pos: frozenset[str], number: str, gender: str, degree
         if number in parts[1].split(".") and "nom" in parts[2].split(".") and gender in parts[3].split("."):
             return orth
     return None
+
+
+@lru_cache(maxsize=5_000)
+def genitive(name: str) -> str | None:
+    """The genitive of a one-word place's name in its own number (Kirgistan -> Kirgistanu, Chiny -> Chin)."""
+    forms = [(orth, tag.split(":")) for orth, lemma, tag, names, _labels in _generator().generate(name)
+             if strip_homonym(lemma) == name and _GEO.intersection(names) and tag.split(":")[0] in NOMINAL_POS]
+    numbers = {n for orth, parts in forms if orth == name and "nom" in parts[2].split(".")
+               for n in parts[1].split(".")}
+    return next((orth for orth, parts in forms if "gen" in parts[2].split(".") and numbers & set(parts[1].split("."))),
+                None)
 
 
 def styled(surface: str, form: str) -> str:
