@@ -95,3 +95,24 @@ def test_a_phone_call_is_not_the_summit_of_the_same_people() -> None:
     b = events_of("b", "Jan Nowak rozmawiał 18 września z Piotrem Kowalem w rozmowie telefonicznej.", "2022-09-20")
     link_events(a + b)
     assert "same" not in relations(a + b).values()
+
+
+def test_an_explosion_and_a_missile_that_fell_at_one_village_are_one_story() -> None:
+    a = events_of("a", "We wtorek 15 listopada w Rydze doszło do eksplozji.", "2022-11-16")
+    b = events_of("b", "We wtorek w Rydze spadł pocisk.", "2022-11")
+    link_events(a + b)
+    assert relations(a + b).get(("a#1", "b#1")) == "story"
+
+
+def test_fighting_on_a_weekday_other_than_the_day_the_other_names_is_not_its_story() -> None:
+    a = events_of("a", "We wtorek 15 listopada w Rydze doszło do eksplozji.", "2022-11-16")
+    b = events_of("b", "W czwartek w Rydze spadł pocisk.", "2022-11")
+    link_events(a + b)
+    assert relations(a + b) == {}
+
+
+def test_fighting_since_a_weekday_names_the_day_it_began() -> None:
+    a = events_of("a", "Od środy, kiedy rozgorzał konflikt na granicy w Rydze, zginęły trzy osoby.", "2022-09")
+    b = events_of("b", "W niedzielę 18 września w Rydze liczba ofiar wzrosła do 71.", "2022-09-20")
+    link_events(a + b)
+    assert relations(a + b).get(("a#1", "b#1")) == "story"

@@ -35,6 +35,17 @@ def weekday(expression: str) -> int | None:
     words = WORD.findall(expression.lower())
     if not words or words[0] in _SPAN_OPENERS:
         return None
+    return _named_weekday(words)
+
+
+@cache
+def bound_weekday(expression: str) -> int | None:
+    """The day of the week a span starts or ends on (`od środy` -> 2); None unless the date is such a bound."""
+    words = WORD.findall(expression.lower())
+    return _named_weekday(words) if words and words[0] in _SPAN_OPENERS else None
+
+
+def _named_weekday(words: list[str]) -> int | None:
     days = {**WEEKDAYS, **WEEKDAY_ADJECTIVES}
     return next((days[r.lemma] for w in words for r in pl.analyse(w) if r.lemma in days), None)
 

@@ -19,7 +19,7 @@ from kzreader.language.tokens import WORD
 from kzreader.reading import money
 from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
-from kzreader.reading.link_dates import days_clash, gap_days, weekday, window
+from kzreader.reading.link_dates import bound_weekday, days_clash, gap_days, weekday, window
 from kzreader.reading import nations
 
 _WORDS = pl.vocabulary("events")
@@ -63,6 +63,8 @@ class _Facts:
     places: frozenset[str]
     signature: str
     weekday: int | None
+    # The weekday a span starts or ends on (`od środy`): a day, though not the event's only one.
+    bound: int | None
 
     @property
     def width(self) -> int:
@@ -81,8 +83,8 @@ class _Facts:
 
     @property
     def names_day(self) -> bool:
-        """The date names one day, or a weekday of a month-dated text (`w piątek`)."""
-        return self.weekday is not None or (self.lo is not None and self.lo == self.hi)
+        """The date names one day, a weekday of a month-dated text (`w piątek`) or one a span starts on (`od środy`)."""
+        return self.weekday is not None or self.bound is not None or (self.lo is not None and self.lo == self.hi)
 
     @property
     def day_level(self) -> bool:
@@ -116,6 +118,7 @@ def _facts(ev: Event) -> _Facts:
         places=frozenset(fold(k) for k in ev.keywords if k[:1].isupper()),
         signature=" ".join(fold(w) for w in WORD.findall(ev.sentence)),
         weekday=weekday(ev.text),
+        bound=bound_weekday(ev.text),
     )
 
 
@@ -247,7 +250,7 @@ class _Linker:
         # Fighting goes on for days at one place, and its toll is told days later: one story
         # when both tell of fighting at a place they share, each on a day it names.
         if (not same_article and a.fighting and b.fighting and ev.gap <= _FIGHTING_MAX_GAP_DAYS
-                and ev.places and not ev.place_clash and a.names_day and b.names_day):
+                and ev.places and not ev.place_clash and not ev.days_clash and a.names_day and b.names_day):
             return "story"
         if ev.gap > 0 and strong and specific and not years and not same_article and ev.gap <= _CONFLICT_MAX_GAP_DAYS:
             return "conflict"
