@@ -154,3 +154,12 @@ def test_a_body_named_after_a_person_keeps_the_surname(recognizer: EntityRecogni
     found = recognizer.recognise(text)
     assert names(found, "org") == {"Grupa Wagnera": ["Grupy Wagnera"], "Fundacja Batorego": ["Fundacja Batorego"]}
     assert names(found, "person") == {"Jan Kowalski": ["Jana Kowalskiego"]}
+
+
+def test_a_given_name_with_a_withheld_surnames_initial_is_one_person(recognizer: EntityRecognizer) -> None:
+    text = ("Zatrzymano 40-letniego Mirosława K. oraz jego wspólniczkę Annę Z. Obrońca Mirosława K. "
+            "złożył wniosek. Prezydent George W. Bush przyleciał.")
+    people = names(recognizer.recognise(text), "person")
+    assert people["Mirosław K."] == ["Mirosława K.", "Mirosława K."]
+    assert people["Anna Z."] == ["Annę Z."]
+    assert not any(name.endswith("W.") for name in people)

@@ -50,6 +50,31 @@ def person(article: Article, run: list[Tok], i: int) -> int | None:
     return end
 
 
+def initialled(article: Article, toks: list[Tok], taken: set[int]) -> set[int]:
+    """`Bogusław W.`: a given name and the initial of a surname the press withholds are one person.
+
+    Returns the indices of the tokens it covers. A name after the initial (`George W. Bush`) makes the
+    initial a middle one, left to the run of capitalised words.
+    """
+    covered: set[int] = set()
+    for k in range(len(toks) - 1):
+        given, letter = toks[k], toks[k + 1]
+        if k in taken or not (given.word.first and given.text[:1].isupper() and len(letter.text) == 1
+                              and letter.text.isupper() and article.joined(given, letter)
+                              and article.text[letter.end:letter.end + 1] == "."):
+            continue
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if after is not None and after.text[:1].isupper() and (after.word.surname or after.word.unknown):
+            continue
+        # One part: the initial alone is no surname to find the person by.
+        name = f"{article.forms.base(given.text, given.word)} {letter.text}."
+        end = letter.end + 1
+        article.cands.append(Candidate(given.start, end, article.text[given.start:end], "person", name,
+                                       parts=(name,), seps=(" ",), tokens=2))
+        covered |= {k, k + 1}
+    return covered
+
+
 def _adjectival_surname(first: Tok, tok: Tok) -> bool:
     """Aleksieja Nawalnego: after a given name, an agreeing adjective the dictionary has no surname for."""
     w = tok.word

@@ -17,7 +17,7 @@ from kzreader.reading.entities.acronyms import acronym, domains, joined_acronyms
 from kzreader.reading.entities.article import CLOSE_QUOTES, OPEN_QUOTES, Article
 from kzreader.reading.entities.designations import designations
 from kzreader.reading.entities.mentions import Candidate, Tok
-from kzreader.reading.entities.persons import person
+from kzreader.reading.entities.persons import initialled, person
 from kzreader.reading.entities.phrases import head, phrase
 from kzreader.reading.entities.words import agreement, word
 from kzreader.reading.gazetteer import TextWord
@@ -46,6 +46,7 @@ class Scanner:
         initial = self._initial_flags(raw, start, end)
         toks = [Tok(t.text, t.start, t.end, word(t.text), initial[k], k) for k, t in enumerate(raw)]
         consumed = self._gazetteer_matches(toks)
+        consumed |= initialled(self.article, toks, consumed)
         run: list[Tok] = []
         for tok in toks:
             if tok.index in consumed or not self._runnable(tok):
