@@ -116,3 +116,14 @@ def test_fighting_since_a_weekday_names_the_day_it_began() -> None:
     b = events_of("b", "W niedzielę 18 września w Rydze liczba ofiar wzrosła do 71.", "2022-09-20")
     link_events(a + b)
     assert relations(a + b).get(("a#1", "b#1")) == "story"
+
+
+def test_two_places_and_one_word_on_a_weekday_both_name_are_one_fact() -> None:
+    a = events_of("a", "Władze Rygi oznajmiły, że rozmowy z władzami Wilna odbędą się w czwartek.", "2023-09")
+    b = events_of("b", "Rozmowy Rygi i Wilna o przyszłości mieszkańców mają się rozpocząć w czwartek.", "2023-09")
+    link_events(a + b)
+    assert relations(a + b).get(("a#1", "b#1")) == "same"
+    c = events_of("c", "Władze Rygi oznajmiły, że rozmowy z władzami Wilna odbędą się we wrześniu.", "2023-08")
+    d = events_of("d", "Rozmowy Rygi i Wilna o przyszłości mieszkańców mają się rozpocząć we wrześniu.", "2023-08")
+    link_events(c + d)
+    assert relations(c + d) == {}

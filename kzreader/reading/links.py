@@ -229,8 +229,10 @@ class _Linker:
     def event_relation(a: _Facts, b: _Facts, ev: _Evidence) -> str | None:
         shared, content = len(ev.shared), ev.content
         same_article = a.event.article == b.event.article
-        # A country shared with one word is the background of a month, not one fact.
-        specific = shared > len(ev.places) or len(ev.words) >= 2
+        # A country shared with one word is the background of a month, not one fact; two places
+        # and a weekday both name (`w czwartek`) single out one day there.
+        same_weekday = a.weekday is not None and a.weekday == b.weekday
+        specific = shared > len(ev.places) or len(ev.words) >= 2 or (len(ev.places) >= 2 and same_weekday)
         # One article strings its different facts with a word in common (`przyjęto ... przyjęto`):
         # within it, one fact told twice names its kind (the meeting, then the summit) or shares
         # more words, and one wrong link here would chain two stories.
