@@ -163,3 +163,17 @@ def test_a_given_name_with_a_withheld_surnames_initial_is_one_person(recognizer:
     assert people["Mirosław K."] == ["Mirosława K.", "Mirosława K."]
     assert people["Anna Z."] == ["Annę Z."]
     assert not any(name.endswith("W.") for name in people)
+
+
+def test_a_place_named_by_a_head_noun_and_its_adjective(recognizer: EntityRecognizer) -> None:
+    # Jedwabnego: also the town Jedwabne, but an adjective before the head noun.
+    text = "Kolumna ruszyła ku Przesmykowi Suwalskiemu. Kupcy szli Jedwabnym Szlakiem do Europy."
+    assert names(recognizer.recognise(text), "place") == {
+        "Przesmyk Suwalski": ["Przesmykowi Suwalskiemu"], "Jedwabny Szlak": ["Jedwabnym Szlakiem"],
+        "Europa": ["Europy"]}
+
+
+def test_a_sites_breadcrumb_line_names_no_one(recognizer: EntityRecognizer) -> None:
+    text = "Jedwabny Szlak > Reportaż / 21.09.2022\nKupcy szli Jedwabnym Szlakiem do Europy. Wynik: 5 > 3 w Polsce."
+    assert names(recognizer.recognise(text), "place") == {
+        "Jedwabny Szlak": ["Jedwabnym Szlakiem"], "Europa": ["Europy"], "Polska": ["Polsce"]}

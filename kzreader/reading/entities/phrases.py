@@ -37,7 +37,9 @@ def phrase(article: Article, run: list[Tok], i: int) -> int | None:
     Returns where the name ends in `run`, or None when no such name starts at `i`.
     """
     k = i
-    while k < len(run) and run[k].word.modifiers and not head(run[k]) and not run[k].word.geo:
+    # Jedwabnego Szlaku: a word that is also a place (Jedwabne) is an adjective before a head noun.
+    while k < len(run) and run[k].word.modifiers and not head(run[k]) and \
+            (not run[k].word.geo or k + 1 < len(run) and head(run[k + 1])):
         k += 1
     if k == len(run):
         return None

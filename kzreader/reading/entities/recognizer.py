@@ -1,6 +1,7 @@
 """The entity recogniser: one article at a time, its candidates found, typed and grouped into entities."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kzreader.language.pl.morphology import analyse
@@ -19,6 +20,10 @@ from kzreader.reading.money import money_entities
 from kzreader.reading.name_matching import is_acronym
 
 
+# A line of short sections joined by `>` or `»`, as sites print their navigation.
+_BREADCRUMB = re.compile(r"^(?:[^\n>»]{1,40} [>»] )+[^\n>»]{1,60}$", re.MULTILINE)
+
+
 class EntityRecognizer:
     """Finds the entities of one article at a time; keep one instance for a whole corpus."""
 
@@ -32,11 +37,22 @@ class EntityRecognizer:
         article = Article(text, self.gazetteer, NameForms(vote))
         scanner = Scanner(article)
         for s, e in spans:
-            scanner.scan(s, e)
+            for a, b in _outside_breadcrumbs(text, s, e):
+                scanner.scan(a, b)
         entities = _entities(article)
         entities.extend(money_entities(text, spans))
         entities.sort(key=lambda ent: ent.mentions[0].start)
         return entities
+
+
+def _outside_breadcrumbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The region less its breadcrumb lines (`Świat > Azja / 21.09.2022`): a site's sections are no names."""
+    out: list[tuple[int, int]] = []
+    for crumb in _BREADCRUMB.finditer(text, start, end):
+        out.append((start, crumb.start()))
+        start = crumb.end()
+    out.append((start, end))
+    return [(a, b) for a, b in out if a < b]
 
 
 def _document_vote(text: str, regions: Sequence[tuple[int, int]]) -> NameVote:
