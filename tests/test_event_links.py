@@ -127,3 +127,19 @@ def test_two_places_and_one_word_on_a_weekday_both_name_are_one_fact() -> None:
     d = events_of("d", "Rozmowy Rygi i Wilna o przyszłości mieszkańców mają się rozpocząć we wrześniu.", "2023-08")
     link_events(c + d)
     assert relations(c + d) == {}
+
+
+def test_a_sentence_dated_by_pointing_back_and_naming_nothing_goes_on_with_that_story() -> None:
+    text = "Jan Nowak przyjechał 2 lipca do Wilna. Tego samego wieczoru zjedli uroczystą kolację."
+    events = events_of("a", text, "2024-07-05")
+    link_events(events)
+    assert [e.date for e in events] == ["2024-07-02", "2024-07-02"]
+    assert relations(events).get(("a#1", "a#2")) == "story"
+
+
+def test_a_sentence_dated_by_pointing_back_with_names_of_its_own_is_another_happening() -> None:
+    text = ("Jan Nowak przyjechał 2 lipca do Wilna na rozmowy o handlu. "
+            "Tego samego dnia Piotr Kowal otworzył most w Rydze.")
+    events = events_of("a", text, "2024-07-05")
+    link_events(events)
+    assert relations(events) == {}

@@ -9,7 +9,9 @@ from kzreader.language import pl
 from kzreader.language.tokens import WORD
 from kzreader.reading.annotations import Event
 from kzreader.reading.timex import WEEKDAYS, Reference
-from kzreader.reading.timex.words import WEEKDAY_ADJECTIVES
+from kzreader.reading.timex.words import (
+    BACK_TIME_NOUNS, DEMONSTRATIVES, EVENT_NOUNS, EVENT_PREPOSITIONS, MOMENT_NOUNS, WEEKDAY_ADJECTIVES,
+)
 
 _SPAN_OPENERS = pl.vocabulary("events").words("span_openers")
 
@@ -77,3 +79,19 @@ def gap_days(a: Dated, b: Dated) -> int | None:
     if a.lo <= b.hi and b.lo <= a.hi:
         return 0
     return (b.lo - a.hi).days if a.hi < b.lo else (a.lo - b.hi).days
+
+
+@cache
+def points_back(expression: str) -> bool:
+    """The date is the one the text gave before: `Tego samego wieczoru`, `Chwilę wcześniej`, `Przy okazji szczytu`.
+
+    A day counted from it (`Dzień później`) or a date of its own (`w tym roku`, `17 listopada`) is not.
+    """
+    words = WORD.findall(expression.lower())
+    if not words or any(c.isdigit() for c in expression):
+        return False
+    lemmas = {r.lemma for w in words for r in pl.analyse(w)}
+    if not DEMONSTRATIVES.isdisjoint(words) and not BACK_TIME_NOUNS.isdisjoint(lemmas):
+        return True
+    opens = any(tuple(words[:len(p)]) == p for p in EVENT_PREPOSITIONS)
+    return not MOMENT_NOUNS.isdisjoint(lemmas) or (opens and not EVENT_NOUNS.isdisjoint(lemmas))

@@ -19,6 +19,8 @@ from kzreader.language.tokens import WORD
 from kzreader.reading import money
 from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
+from kzreader.reading.link_back import pointing_back
+from kzreader.reading.link_sums import written_sum
 from kzreader.reading.link_dates import bound_weekday, days_clash, gap_days, weekday, window
 from kzreader.reading import nations
 
@@ -26,8 +28,6 @@ _WORDS = pl.vocabulary("events")
 # Kinds of happening: different words for one kind, so that "przybył do
 # Moskwy" and "odbył wizytę" can be recognised as one visit.
 _CLASS_OF = {lemma: kind for kind, lemmas in _WORDS.groups("classes").items() for lemma in lemmas}
-# Largest first: a sum is written with the word of the largest size it reaches.
-_SUMS = sorted(((size, word) for word, size in _WORDS.numbers("sums").items()), reverse=True)
 
 # Link thresholds. Conflicts are only claimed for dates a few months apart:
 # two explicit dates years apart for a similar story are usually two
@@ -287,7 +287,7 @@ class _Linker:
         if a.places & b.places:
             out.append("place: " + ", ".join(sorted(a.places & b.places)))
         if a.money is not None and b.money is not None:
-            out.append(f"amounts: {_amount(a.money[0])} / {_amount(b.money[0])}")
+            out.append(f"amounts: {written_sum(a.money[0])} / {written_sum(b.money[0])}")
         if relation == "same":
             out.append(f"dates agree: {ea.date} / {eb.date}")
         elif relation == "story":
@@ -364,14 +364,9 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
         if found is not None:
             _add_link(events, i, j, found[0], found[2])
     _link_duplicates(events, facts, linker, kept)
-
-
-def _amount(value: float) -> str:
-    """28000000000.0 -> `28 mld`, 24500000.0 -> `24,5 mln`: as Polish press writes sums."""
-    for size, word in _SUMS:
-        if abs(value) >= size:
-            return f"{value / size:.4g}".replace(".", ",") + f" {word}"
-    return f"{value:g}".replace(".", ",")
+    for i, j in pointing_back(events):
+        if (min(i, j), max(i, j)) not in kept and events[j].article not in linker.duplicates:
+            _add_link(events, i, j, "story", [f"dated by pointing back: {events[j].text} ({events[j].date})"])
 
 
 def _add_link(events: list[Event], i: int, j: int, relation: Relation, reasons: list[str]) -> None:
