@@ -177,3 +177,11 @@ def test_a_sites_breadcrumb_line_names_no_one(recognizer: EntityRecognizer) -> N
     text = "Jedwabny Szlak > Reportaż / 21.09.2022\nKupcy szli Jedwabnym Szlakiem do Europy. Wynik: 5 > 3 w Polsce."
     assert names(recognizer.recognise(text), "place") == {
         "Jedwabny Szlak": ["Jedwabnym Szlakiem"], "Europa": ["Europy"], "Polska": ["Polsce"]}
+
+
+def test_a_street_is_named_by_its_head_and_adjective(recognizer: EntityRecognizer) -> None:
+    text = ("Pożar wybuchł przy ul. Okrężnej 12 w Lublinie. Korki na ulicy Okrężnej trwały do nocy. "
+            "Marsz przeszedł aleją Niepodległą. Spotkali się na pl. Zamkowym.")
+    assert names(recognizer.recognise(text), "place") == {
+        "ulica Okrężna": ["Okrężnej 12", "Okrężnej"], "Lublin": ["Lublinie"],
+        "aleja Niepodległa": ["Niepodległą"], "plac Zamkowy": ["Zamkowym"]}

@@ -28,6 +28,8 @@ _WORDS = pl.vocabulary("entities")
 _PLACE_HEADS = _WORDS.words("designation_place_heads")
 _ABBREVIATIONS = _WORDS.labels("designation_abbreviations")
 _ORG_HEADS = _WORDS.words("designation_org_heads")
+_STREET_ABBREVIATIONS = _WORDS.labels("street_abbreviations")
+_STREET_HEADS = frozenset(_STREET_ABBREVIATIONS.values())
 _PLACE_ADJECTIVES = _WORDS.sequence("place_adjective_endings")
 _UNKNOWN_ADJECTIVES = tuple(f"sk{e}" for e in _WORDS.sequence("unknown_place_adjectives"))
 _NOMINATIVE_ENDINGS = _WORDS.labels("adjective_nominative_endings")
@@ -45,7 +47,7 @@ def designations(article: Article, toks: list[Tok]) -> None:
     """Adds the lower-case designations among `toks` to the article, in place of what they cover."""
     k = 0
     while k < len(toks):
-        end = _place(article, toks, k) or _office(article, toks, k)
+        end = _place(article, toks, k) or _office(article, toks, k) or _street(article, toks, k)
         k = end if end else k + 1
 
 
@@ -102,6 +104,38 @@ def _office(article: Article, toks: list[Tok], k: int) -> int | None:
     name = " ".join(w[:1].upper() + w[1:] for w in words)
     _add(article, toks[first], toks[end - 1], "org", name, keep_places=True)
     return end
+
+
+def _street(article: Article, toks: list[Tok], k: int) -> int | None:
+    """`ul. Marywilskiej 44`, `alei Jerozolimskich`: a street by its adjective, its number part of the mention."""
+    tok = toks[k]
+    if k + 1 >= len(toks) or not tok.text[:1].islower():
+        return None
+    if tok.text in _STREET_ABBREVIATIONS and _abbreviated(article, tok):
+        lemma = _STREET_ABBREVIATIONS[tok.text]
+        agree = {t for r in analyse(lemma) if r.pos in NOMINAL_POS for t in agreement([r])}
+        agree = {(n, c, g) for n, _c, g in agree for c in ("gen", "dat", "acc", "inst", "loc")} | agree
+    else:
+        heads = [r for r in tok.word.nouns if r.lemma in _STREET_HEADS]
+        if not heads or not article.joined(tok, toks[k + 1]):
+            return None
+        lemma, agree = heads[0].lemma, agreement(heads)
+    name = toks[k + 1]
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    readings = [r for r in name.word.modifiers if r.pos == "adj" and agreement([r]) & agree]
+    if not name.text[:1].isupper() or not readings or name.word.first or \
+            after is not None and after.text[:1].isupper() and article.joined(name, after):
+        return None  # aleję Wiecznej Przyjaźni: the adjective is the noun's after it
+    gender = next((g for n, _c, g in sorted(agreement(readings) & agree) if n == "sg"), None)
+    if gender is None:
+        return None  # Alejami Ujazdowskimi: a plural name is written as one, not read off its head
+    adjective = nominative(readings[0].lemma, MODIFIER_POS, "sg", gender)
+    if adjective is None:
+        return None
+    last = toks[k + 2] if k + 2 < len(toks) and toks[k + 2].text.isdigit() and article.joined(
+        name, toks[k + 2]) else name
+    _add(article, name, last, "place", f"{lemma} {adjective[:1].upper()}{adjective[1:]}")
+    return last.index + 1
 
 
 def _owner(article: Article, adjective: str) -> str | None:
