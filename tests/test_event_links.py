@@ -143,3 +143,12 @@ def test_a_sentence_dated_by_pointing_back_with_names_of_its_own_is_another_happ
     events = events_of("a", text, "2024-07-05")
     link_events(events)
     assert relations(events) == {}
+
+
+def test_two_sentences_of_one_article_borrowing_one_neighbours_people_share_no_one() -> None:
+    text = ("We wtorek 15 listopada Ryga odnotowała eksplozję. "
+            "Zginęli Jan Nowak i Piotr Kowal. "
+            "Tego dnia ostrzelano Wilno.")
+    events = events_of("a", text, "2022-11-20")
+    link_events(events)
+    assert len(events) == 2 and relations(events) == {}

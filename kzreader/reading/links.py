@@ -63,8 +63,8 @@ class _Facts:
     places: frozenset[str]
     signature: str
     weekday: int | None
-    # The weekday a span starts or ends on (`od środy`): a day, though not the event's only one.
-    bound: int | None
+    bound: int | None  # the weekday a span starts or ends on (`od środy`)
+    named: frozenset[str] = frozenset()  # participants the sentence names itself (filled by the linker)
 
     @property
     def width(self) -> int:
@@ -83,7 +83,7 @@ class _Facts:
 
     @property
     def names_day(self) -> bool:
-        """The date names one day, a weekday of a month-dated text (`w piątek`) or one a span starts on (`od środy`)."""
+        """The date names one day, a weekday of a month-dated text (`w piątek`) or a span's first (`od środy`)."""
         return self.weekday is not None or self.bound is not None or (self.lo is not None and self.lo == self.hi)
 
     @property
@@ -165,8 +165,8 @@ class _Linker:
             # Only what the sentence names itself: participants borrowed from its neighbours or
             # its article's setting would make the article's places look named everywhere.
             stems = {w[:nations.STEM] for w in f.signature.split()}
-            named = {k for k in f.keys if nations.stem(k.split(":", 1)[1].lstrip("~")) in stems}
-            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | named
+            f.named = frozenset(k for k in f.keys if nations.stem(k.split(":", 1)[1].lstrip("~")) in stems)
+            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | f.named
         df: Counter[str] = Counter()
         for words in sentences.values():
             df.update(words)
@@ -185,9 +185,12 @@ class _Linker:
         if gap is None:
             return None
         keys = (a.keys & b.keys) - self.common
+        surnames = a.surnames & b.surnames
+        if a.event.article == b.event.article:  # two sentences borrowing one neighbour's people share nothing by it
+            keys &= a.named | b.named
+            surnames &= {_surname(k) for k in a.named | b.named}
         # A country both name outright is not counted again as pointed at.
         keys -= {nations.PREFIX + k.split(":", 1)[1] for k in keys}
-        surnames = a.surnames & b.surnames
         if surnames and keys:
             surnames -= {_surname(k) for k in keys}
         if not keys and not surnames and (a.money is None or b.money is None):
@@ -299,8 +302,7 @@ class _Linker:
         return out
 
 
-# Letters two lemmas of one root share (`patrolowy` / `patrolować`, `naruszenie` / `naruszyć`):
-# outlets tell one fact with a noun, its verb or its adjective.
+# Letters two lemmas of one root share (`patrolowy` / `patrolować`): one fact told by a noun, verb or adjective.
 _ROOT = 6
 
 
