@@ -165,7 +165,8 @@ class _Linker:
             # Only what the sentence names itself: participants borrowed from its neighbours or
             # its article's setting would make the article's places look named everywhere.
             stems = {w[:nations.STEM] for w in f.signature.split()}
-            f.named = frozenset(k for k in f.keys if nations.stem(k.split(":", 1)[1].lstrip("~")) in stems)
+            f.named = frozenset(k for k in f.keys  # by any word of its name (`Putina`)
+                                if stems & {nations.stem(w) for w in k.split(":", 1)[1].lstrip("~").split()})
             sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | f.named
         df: Counter[str] = Counter()
         for words in sentences.values():
@@ -189,8 +190,7 @@ class _Linker:
         if a.event.article == b.event.article:  # two sentences borrowing one neighbour's people share nothing by it
             keys &= a.named | b.named
             surnames &= {_surname(k) for k in a.named | b.named}
-        # A country both name outright is not counted again as pointed at.
-        keys -= {nations.PREFIX + k.split(":", 1)[1] for k in keys}
+        keys -= {nations.PREFIX + k.split(":", 1)[1] for k in keys}  # a country named outright is not pointed at
         if surnames and keys:
             surnames -= {_surname(k) for k in keys}
         if not keys and not surnames and (a.money is None or b.money is None):
