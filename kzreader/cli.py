@@ -28,6 +28,7 @@ from kzreader.index.search import SearchResult, Span
 from kzreader.index.store import StoreError
 from kzreader.library import Library, TimelineFilter
 from kzreader.library import config
+from kzreader.library.dates import shown_date
 from kzreader.library.export import to_csv, to_timelinejs
 from kzreader.library.inert import inert_text
 from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
@@ -325,7 +326,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
         copies = copies_of(lib.articles())
         for ev in events:
             line = Text()
-            line.append(f"{ev.date:<10} ", style="bold")
+            line.append(f"{shown_date(ev.date):<10} ", style="bold")
             line.append(f"{ev.article[:12]:<12} ", style="dim")
             line.append(inert_text(ev.label or ev.sentence[:80]))
             kinds = {lk.relation for lk in ev.links}

@@ -152,3 +152,14 @@ async def test_an_originals_row_names_the_reprints_folded_into_it() -> None:
         await pilot.pause()
         head = widget.row_line(0, 0, 80).plain
         assert "rp.pl · also in onet.pl" in head and "tvn24" not in head
+
+
+async def test_a_span_of_days_shows_both_ends_and_the_outlet_after_it() -> None:
+    span = Event("a#1", "a", "2024-07-03/2024-07-04", "3–4 lipca", 0, 9, "interval", label="Szczyt w Astanie")
+    widget = TimelineList(id="timeline")
+    app = ListApp(widget)
+    async with app.run_test(size=(80, 24)) as pilot:
+        widget.show(1, lambda offset, limit: [span][offset:offset + limit], {"a": "osw.waw.pl"})
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert widget.row_line(0, 0, 60).plain.split() == ["2024-07-03–04", "osw.waw.pl"]

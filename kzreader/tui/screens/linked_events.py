@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from kzreader.library.dates import shown_date
 from kzreader.library.relations import RELATION_MARKS, RELATION_WORDS
 from kzreader.reading.annotations import Event, Link
 from kzreader.tui.formatting import MUTED_STYLE, RELATION_STYLES, safe
@@ -57,7 +58,7 @@ class LinkedEventsScreen(ModalScreen[str | None]):
     def _heading(self) -> Content:
         ev = self.origin
         return Content("\n").join([
-            Content.assemble(Content.styled("Linked to ", "bold"), Content.styled(ev.date, "bold $primary"), "  ",
+            Content.assemble(Content.styled("Linked to ", "bold"), Content.styled(shown_date(ev.date), "bold $primary"), "  ",
                              Content.styled(safe(self.outlets.get(ev.article), ev.article), MUTED_STYLE)),
             Content(" ".join(safe(ev.sentence or ev.label).split())),
         ])

@@ -16,6 +16,7 @@ from textual.cache import LRUCache
 from textual.content import Content
 from textual.message import Message
 
+from kzreader.library.dates import shown_date
 from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
 from kzreader.library.reprints import also_in
 from kzreader.reading.annotations import Event
@@ -24,9 +25,9 @@ from kzreader.tui.messages import OpenEvent
 from kzreader.tui.widgets.virtual_list import VirtualList
 
 PAGE_SIZE = 200
+DATE_WIDTH = 10
 # Pages kept in memory; a page is re-read from the store when it scrolls back into view.
 CACHED_PAGES = 64
-DATE_WIDTH = 10
 # Fewer cells than this after the label show no stub of the sentence.
 MIN_SENTENCE = 12
 
@@ -121,10 +122,11 @@ class TimelineList(VirtualList):
             return Content.assemble(gutter, " ", self._what(ev, width - 2))
         previous = self._event_at(index - 1) if index else None
         starts_group = previous is None or previous.date != ev.date
-        date = Content.styled(f"{ev.date:<{DATE_WIDTH}}", "bold $primary") if starts_group \
-            else Content(" " * DATE_WIDTH)
+        # A span of days is wider than the column: it takes room from the outlet, not from its end.
+        shown = f"{shown_date(ev.date):<{DATE_WIDTH}}"
+        date = Content.styled(shown, "bold $primary") if starts_group else Content(" " * len(shown))
         marks = self._marks(ev)
-        room = width - 1 - DATE_WIDTH - 1 - marks.cell_length - 1
+        room = width - 1 - len(shown) - 1 - marks.cell_length - 1
         source = safe(self._outlets.get(ev.article), ev.article)
         reprints = [safe(self._outlets.get(a), a) for a in also_in(ev, self._copies)]
         if reprints:
