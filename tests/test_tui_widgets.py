@@ -138,6 +138,9 @@ def test_every_kind_of_link_has_a_mark_words_and_a_style_and_is_in_the_legend() 
     assert set(RELATION_ORDER) == set(RELATION_MARKS) == set(RELATION_WORDS) == set(RELATION_STYLES) == kinds
     assert len(set(RELATION_MARKS.values())) == len(kinds)
     assert relation_legend().plain == "=same +story !conflict ~related"
+    from kzreader.tui.screens.help import NOTES
+
+    assert all(f"{RELATION_MARKS[r]} {RELATION_WORDS[r]}" in NOTES[-1] for r in kinds)
 
 
 async def test_an_originals_row_names_the_reprints_folded_into_it() -> None:

@@ -11,11 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER, RELATION_WORDS
+
 NOTES = (
     "Mouse: click a row to open it, click a tab or pane to go there, scroll with the wheel.",
     "Search: words in any inflected form, \"a phrase\", AND OR NOT, prefix*, =exact, title: outlet: "
     "person: place: org:, date:2022 or date:[2022-01 to 2022-06].",
-    "Timeline marks: = the same event elsewhere, ! dates that disagree, ~ related.",
+    "Timeline marks: " + ", ".join(f"{RELATION_MARKS[r]} {RELATION_WORDS[r]}" for r in RELATION_ORDER) + ".",
 )
 
 Section = tuple[str, Sequence[BindingType]]
