@@ -152,3 +152,22 @@ def test_two_sentences_of_one_article_borrowing_one_neighbours_people_share_no_o
     events = events_of("a", text, "2022-11-20")
     link_events(events)
     assert len(events) == 2 and relations(events) == {}
+
+
+def test_a_weekday_inside_a_gathering_of_days_is_that_gatherings_story_in_its_article() -> None:
+    text = ("Trzydniowe forum miast bałtyckich rozpoczęło się we wtorek w Rydze. "
+            "W czwartek burmistrza Wilna przywitał na dworcu wiceburmistrz Piotr Kowal. "
+            "W sobotę Jan Nowak otworzył nowy most na Dźwinie.")
+    events = events_of("a", text, "2024-05")
+    link_events(events)
+    found = relations(events)
+    assert found.get(("a#1", "a#2")) == "story"
+    assert not any("a#3" in pair for pair in found)  # Saturday is past the forum's three days
+
+
+def test_a_weekday_after_a_gathering_told_without_its_length_is_not_its_story() -> None:
+    text = ("Forum miast bałtyckich rozpoczęło się we wtorek w Rydze. "
+            "W czwartek burmistrza Wilna przywitał na dworcu wiceburmistrz Piotr Kowal.")
+    events = events_of("a", text, "2024-05")
+    link_events(events)
+    assert relations(events) == {}

@@ -16,8 +16,8 @@ from kzreader.reading.annotations import Event
 from kzreader.reading.link_dates import points_back
 
 
-def pointing_back(events: list[Event]) -> Iterator[tuple[int, int]]:
-    """(earlier, later) indices: the later event's date points back at the earlier one's, in one article."""
+def pointing_back(events: list[Event]) -> Iterator[tuple[int, int, str]]:
+    """(earlier, later, reason): the later event's date points back at the earlier one's, in one article."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, ev in enumerate(events):
         by_article[ev.article].append(i)
@@ -30,7 +30,7 @@ def pointing_back(events: list[Event]) -> Iterator[tuple[int, int]]:
             # The date it took is the last one the text named before it.
             j = next((order[m] for m in range(k - 1, -1, -1) if events[order[m]].date == ev.date), None)
             if j is not None and _goes_on(events[j], ev):
-                yield j, i
+                yield j, i, f"dated by pointing back: {ev.text} ({ev.date})"
 
 
 def _goes_on(before: Event, after: Event) -> bool:

@@ -20,6 +20,7 @@ from kzreader.reading import money
 from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
 from kzreader.reading.link_back import pointing_back
+from kzreader.reading.link_span import gathering_days
 from kzreader.reading.link_sums import written_sum
 from kzreader.reading.link_dates import bound_weekday, days_clash, gap_days, weekday, window
 from kzreader.reading import nations
@@ -366,9 +367,9 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
         if found is not None:
             _add_link(events, i, j, found[0], found[2])
     _link_duplicates(events, facts, linker, kept)
-    for i, j in pointing_back(events):
+    for i, j, reason in [*pointing_back(events), *gathering_days(events)]:
         if (min(i, j), max(i, j)) not in kept and events[j].article not in linker.duplicates:
-            _add_link(events, i, j, "story", [f"dated by pointing back: {events[j].text} ({events[j].date})"])
+            _add_link(events, i, j, "story", [reason])
 
 
 def _add_link(events: list[Event], i: int, j: int, relation: Relation, reasons: list[str]) -> None:
@@ -380,8 +381,7 @@ def _add_link(events: list[Event], i: int, j: int, relation: Relation, reasons: 
 def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker, linked: set[tuple[int, int]]) -> None:
     """A copy repeats its original even where the two share no participant: pair them by date and text.
 
-    `linked` holds the pairs (lower index first) already linked; it grows here.
-    """
+    `linked` (pairs, lower index first) grows here."""
     if not linker.duplicates:
         return
     by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
