@@ -110,3 +110,13 @@ def test_a_part_of_the_day_takes_the_day_of_the_last_date() -> None:
             "W wieczornym komunikacie policja podała przyczynę. Na południu kraju padało. Poranna kawa stygnie.")
     assert values(text, "2024-04-08") == [("4 kwietnia", "2024-04-04"), ("po południu", "2024-04-04"),
                                           ("wieczornym", "2024-04-04")]
+
+
+def test_a_day_written_as_an_ordinal_word() -> None:
+    def values(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in find_timexes(text, "2024-07-05", None)]
+
+    assert values("Piątego maja 2024 r. prezydent przyjechał do Astany.") == [("Piątego maja 2024 r.", "2024-05-05")]
+    assert values("Szczyt zaplanowano na dwudziestego pierwszego czerwca.") == [
+        ("na dwudziestego pierwszego czerwca", "2024-06-21")]
+    assert values("Był to piąty maj z rzędu, a drugiego dnia wizyty padał deszcz.") == []

@@ -12,7 +12,8 @@ from kzreader.reading.timex.anchors import Anchors
 from kzreader.reading.timex.dates import format_value, period
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
-from kzreader.reading.timex.words import DAY_JOINERS, MONTH_ADJECTIVES, MONTH_JOINERS
+from kzreader.language.pl.morphology import analyse
+from kzreader.reading.timex.words import DAY_JOINERS, DAY_ORDINALS, MONTH_ADJECTIVES, MONTH_JOINERS
 from kzreader.reading.timex.years import YEAR_RANGE, Years
 
 _DAY_RANGE = re.compile(r"^([0-9]{1,2})[-–]([0-9]{1,2})$")
@@ -51,6 +52,18 @@ class DaysMonths:
         if t.year_at(i):
             return self.years.year(i, floor)
         return None
+
+    def ordinal(self, i: int, floor: int) -> Hit | None:
+        """`piątego maja`, `dwudziestego pierwszego czerwca`: a day written as an ordinal, all in the genitive."""
+        t = self.t
+        day, j = _ordinal(t, i), i
+        if day is None:
+            return None
+        if day % 10 == 0 and day >= 20 and t.adjacent(i) and (unit := _ordinal(t, i + 1)) and unit < 10:
+            day, j = day + unit, i + 1
+        if not (t.adjacent(j) and t.month_of(j + 1)) or not all(_genitive(t.texts[k]) for k in range(i, j + 2)):
+            return None
+        return self.day_month(i, j + 1, day, floor)
 
     def day_month(self, i: int, mi: int, day: int, floor: int, day2: int | None = None) -> Hit | None:
         month = self.t.month_of(mi)
@@ -109,3 +122,11 @@ class DaysMonths:
         lo, hi = period(date(year, month, 1), "month")
         return Hit(i, i, format_value(lo, "month"), granularity="month", lo=lo, hi=hi,
                    note="adjective of a month")
+
+
+def _ordinal(t: Tokens, i: int) -> int | None:
+    return next((DAY_ORDINALS[lem] for lem in t.lem(i) if lem in DAY_ORDINALS), None)
+
+
+def _genitive(text: str) -> bool:
+    return any(r.has("gen") for r in analyse(text))

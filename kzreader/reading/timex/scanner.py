@@ -19,7 +19,8 @@ from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.units import Units
 from kzreader.reading.timex.weekdays import Weekdays, settle
 from kzreader.reading.timex.words import (
-    BACK_TIME_NOUNS, DAY_PART_ADJECTIVES, DAY_PART_NOUNS, EVENT_NOUNS, MOMENT_NOUNS, MONTH_ADJECTIVES, MONTHS, UNITS,
+    BACK_TIME_NOUNS, DAY_ORDINALS, DAY_PART_ADJECTIVES, DAY_PART_NOUNS, EVENT_NOUNS, MOMENT_NOUNS, MONTH_ADJECTIVES,
+    MONTHS, UNITS,
     WEEKDAY_ADJECTIVES, WEEKDAYS,
     YEAR_PLURALS,
 )
@@ -27,7 +28,7 @@ from kzreader.reading.timex.years import Years
 
 _BACK_LEMMAS = BACK_TIME_NOUNS | MOMENT_NOUNS | DAY_PART_NOUNS | DAY_PART_ADJECTIVES | EVENT_NOUNS
 _HEAD_LEMMAS = frozenset(set(MONTHS) | set(MONTH_ADJECTIVES) | set(WEEKDAYS) | set(WEEKDAY_ADJECTIVES) | set(UNITS)
-                         | LEMMAS | _BACK_LEMMAS)
+                         | set(DAY_ORDINALS) | LEMMAS | _BACK_LEMMAS)
 
 
 @lru_cache(maxsize=200_000)
@@ -63,6 +64,8 @@ class Rules:
         if not lem & _HEAD_LEMMAS and low not in YEAR_PLURALS:
             return None
         if lem & _BACK_LEMMAS and (hit := self.anaphora.at(i, floor)):
+            return hit
+        if lem & DAY_ORDINALS.keys() and (hit := self.days_months.ordinal(i, floor)):
             return hit
         if t.month_of(i):
             return self.days_months.month(i, floor)

@@ -28,6 +28,7 @@ YEAR_OFFSET_ABBREVIATIONS = tuple((tuple(parts.split()), int(n))
                                   for parts, n in _WORDS.numbers("year_offset_abbreviations").items())
 HOUR_ABBREVIATIONS = _WORDS.sequence("hour_abbreviations")
 DOTTED_ABBREVIATIONS = _WORDS.words("dotted_abbreviations")
+DAY_ORDINALS = _ints("day_ordinals")
 QUARTER_ORDINALS = _ints("quarter_ordinals")
 
 NUMBER_WORDS = _WORDS.numbers("number_words")
