@@ -185,3 +185,12 @@ def test_a_street_is_named_by_its_head_and_adjective(recognizer: EntityRecognize
     assert names(recognizer.recognise(text), "place") == {
         "ulica Okrężna": ["Okrężnej 12", "Okrężnej"], "Lublin": ["Lublinie"],
         "aleja Niepodległa": ["Niepodległą"], "plac Zamkowy": ["Zamkowym"]}
+
+
+def test_a_place_on_a_river_is_one_name_its_head_declined(recognizer: EntityRecognizer) -> None:
+    text = ("Pociąg jechał do Frankfurtu nad Odrą. We Frankfurcie nad Odrą padało, "
+            "a w Nowym Mieście nad Pilicą świeciło słońce. Zamek w Krakowie nad Wisłą zamknięto.")
+    places = names(recognizer.recognise(text), "place")
+    assert places["Frankfurt nad Odrą"] == ["Frankfurtu nad Odrą", "Frankfurcie nad Odrą"]
+    assert places["Nowe Miasto nad Pilicą"] == ["Nowym Mieście nad Pilicą"]
+    assert "Odra" not in places and "Kraków" in places  # a listed city's river is said of it

@@ -72,7 +72,7 @@ def phrase(article: Article, run: list[Tok], i: int) -> int | None:
             stop += 1  # Grupy Wagnera, Fundacji Batorego: a surname in the genitive right after the head
     if stop - i < 2:
         return None
-    name = _phrase_name(run[i:stop], k - i, end - i, head_readings, agree)
+    name = phrase_name(run[i:stop], k - i, end - i, head_readings, agree)
     tokens = run[i:stop]
     found: EntityType = "org" if kind == "org" else "place"
     article.cands.append(Candidate(tokens[0].start, tokens[-1].end, article.text[tokens[0].start:tokens[-1].end],
@@ -95,7 +95,7 @@ def _patron(tok: Tok) -> bool:
     return bool(w.surname) and not w.first and any(r.has("gen") for r in w.surname)
 
 
-def _phrase_name(tokens: list[Tok], head_at: int, agreeing_end: int, head_readings: list[Interp],
+def phrase_name(tokens: list[Tok], head_at: int, agreeing_end: int, head_readings: list[Interp],
                  agree: set[tuple[str, str, str]]) -> str:
     """Head and agreeing adjectives in the nominative; complements as written."""
     # Ministerstwa Spraw Zagranicznych, Agencji Bezpieczeństwa: a body's name is far more often

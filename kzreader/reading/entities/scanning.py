@@ -19,6 +19,7 @@ from kzreader.reading.entities.designations import designations
 from kzreader.reading.entities.mentions import Candidate, Tok
 from kzreader.reading.entities.persons import initialled, person
 from kzreader.reading.entities.phrases import head, phrase
+from kzreader.reading.entities.riverside import riverside
 from kzreader.reading.entities.words import agreement, word
 from kzreader.reading.gazetteer import TextWord
 
@@ -46,6 +47,7 @@ class Scanner:
         initial = self._initial_flags(raw, start, end)
         toks = [Tok(t.text, t.start, t.end, word(t.text), initial[k], k) for k, t in enumerate(raw)]
         consumed = self._gazetteer_matches(toks)
+        consumed |= self._riverside(toks, consumed)
         consumed |= initialled(self.article, toks, consumed)
         run: list[Tok] = []
         for tok in toks:
@@ -113,6 +115,16 @@ class Scanner:
             if tok.index not in consumed and "-" in tok.text and self._hyphenated_names(tok):
                 consumed.add(tok.index)
         return consumed
+
+    def _riverside(self, toks: list[Tok], consumed: set[int]) -> set[int]:
+        """`Frankfurcie nad Odrą`: one place in place of the gazetteer's single words it covers."""
+        multi = {i for c in self.article.cands if c.tokens > 1 for i in range(len(toks))
+                 if c.start <= toks[i].start < c.end} & consumed
+        covered = riverside(self.article, toks, consumed, multi)
+        if covered:
+            spans = {(toks[i].start, toks[i].end) for i in covered}
+            self.article.cands = [c for c in self.article.cands if c.tokens > 1 or (c.start, c.end) not in spans]
+        return covered
 
     def _hyphenated_names(self, tok: Tok) -> bool:
         """`Kirgistan-Tadżykistan`: a pair of listed places or organisations is the two of them, each a mention."""
