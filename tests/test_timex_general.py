@@ -120,3 +120,13 @@ def test_a_day_written_as_an_ordinal_word() -> None:
     assert values("Szczyt zaplanowano na dwudziestego pierwszego czerwca.") == [
         ("na dwudziestego pierwszego czerwca", "2024-06-21")]
     assert values("Był to piąty maj z rzędu, a drugiego dnia wizyty padał deszcz.") == []
+
+
+def test_a_part_of_a_bare_period_is_of_the_documents_own() -> None:
+    def values(text: str) -> list[tuple[str, str, str | None]]:
+        return [(t.text, t.value, t.mod) for t in find_timexes(text, "2024-07-05", None)]
+
+    assert values("Na początku roku wzrosły ceny.") == [("Na początku roku", "2024", "START")]
+    assert values("Pod koniec miesiąca podpisano umowę.") == [("Pod koniec miesiąca", "2024-07", "END")]
+    assert values("W połowie roku 2023 zaczęto budowę.") == [("W połowie roku 2023", "2023", "MID")]
+    assert values("W ciągu roku wzrosły ceny.") == []

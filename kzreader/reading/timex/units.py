@@ -14,7 +14,8 @@ from kzreader.reading.timex.forms import number
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.words import (
-    AGO, EVERY, FIRST_ADJECTIVES, LAST_ADJECTIVES, LATER, NOT_THIS_AFTER_UNIT, PERIOD_OVER_PERIOD, QUARTER_ORDINALS,
+    AGO, EVERY, FIRST_ADJECTIVES, LAST_ADJECTIVES, LATER, NOT_THIS_AFTER_UNIT, PART_OF_PERIOD, PERIOD_OVER_PERIOD,
+    QUARTER_ORDINALS,
     SAME, SINGULAR_UNIT_FORMS, VAGUE_QUANTITIES, WITHIN,
 )
 
@@ -154,6 +155,10 @@ class Units:
             offset = relative_offset(t.lem(i + 1) - NOT_THIS_AFTER_UNIT)
             if offset is not None:
                 last = i + 1
+        # "na początku roku", "pod koniec miesiąca": a part of a bare period is of the document's own.
+        if offset is None and t.extend_left(i, floor)[1] in PART_OF_PERIOD.values() and not (
+                t.adjacent(i) and t.year_at(i + 1)):
+            offset = 0
         # "ten sam rok" points back at an earlier date, not at the document's.
         if offset is None or t.plural(i) or t.low(i - 1) in SAME:
             return None
