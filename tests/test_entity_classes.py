@@ -194,3 +194,13 @@ def test_a_place_on_a_river_is_one_name_its_head_declined(recognizer: EntityReco
     assert places["Frankfurt nad Odrą"] == ["Frankfurtu nad Odrą", "Frankfurcie nad Odrą"]
     assert places["Nowe Miasto nad Pilicą"] == ["Nowym Mieście nad Pilicą"]
     assert "Odra" not in places and "Kraków" in places  # a listed city's river is said of it
+
+
+def test_lower_case_particles_join_a_foreign_name(recognizer: EntityRecognizer) -> None:
+    text = ("Ursula von der Leyen przyjechała do Kijowa. Według Ursuli von der Leyen to ważne. "
+            "Charles de Gaulle lubił muzykę Ludwiga van Beethovena. Jan Kowalski da Annie prezent.")
+    people = names(recognizer.recognise(text), "person")
+    assert people["Ursula von der Leyen"] == ["Ursula von der Leyen", "Ursuli von der Leyen"]
+    assert people["Charles de Gaulle"] == ["Charles de Gaulle"]
+    assert people["Ludwig van Beethoven"] == ["Ludwiga van Beethovena"]
+    assert people["Jan Kowalski"] == ["Jan Kowalski"]  # `da` the verb, before a given name

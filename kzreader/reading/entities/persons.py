@@ -44,7 +44,7 @@ def person(article: Article, run: list[Tok], i: int) -> int | None:
         return None
     tokens = run[i:end]
     text = article.text[tokens[0].start:tokens[-1].end]
-    parts, seps = _parts(article.forms, tokens, feminine)
+    parts, seps = name_parts(article.forms, tokens, feminine)
     article.cands.append(Candidate(tokens[0].start, tokens[-1].end, text, "person", display(parts, seps),
                                    parts=tuple(parts), seps=tuple(seps), tokens=len(tokens)))
     return end
@@ -102,7 +102,7 @@ def _cases(forms: NameForms, tok: Tok, feminine: bool) -> tuple[frozenset[str] |
     return ending_cases(last, forms.guess(last))
 
 
-def _parts(forms: NameForms, tokens: Sequence[Tok], feminine: bool) -> tuple[list[str], list[str]]:
+def name_parts(forms: NameForms, tokens: Sequence[Tok], feminine: bool) -> tuple[list[str], list[str]]:
     """The nominative of each part of the name, and what stands before each (a space, or a hyphen inside a word)."""
     pieces: list[str] = []
     seps: list[str] = []

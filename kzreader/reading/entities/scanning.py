@@ -19,6 +19,7 @@ from kzreader.reading.entities.designations import designations
 from kzreader.reading.entities.mentions import Candidate, Tok
 from kzreader.reading.entities.persons import initialled, person
 from kzreader.reading.entities.phrases import head, phrase
+from kzreader.reading.entities.particles import particled
 from kzreader.reading.entities.riverside import riverside
 from kzreader.reading.entities.words import agreement, word
 from kzreader.reading.gazetteer import TextWord
@@ -48,6 +49,7 @@ class Scanner:
         toks = [Tok(t.text, t.start, t.end, word(t.text), initial[k], k) for k, t in enumerate(raw)]
         consumed = self._gazetteer_matches(toks)
         consumed |= self._riverside(toks, consumed)
+        consumed |= particled(self.article, toks, consumed)
         consumed |= initialled(self.article, toks, consumed)
         run: list[Tok] = []
         for tok in toks:
