@@ -204,3 +204,16 @@ def test_lower_case_particles_join_a_foreign_name(recognizer: EntityRecognizer) 
     assert people["Charles de Gaulle"] == ["Charles de Gaulle"]
     assert people["Ludwig van Beethoven"] == ["Ludwiga van Beethovena"]
     assert people["Jan Kowalski"] == ["Jan Kowalski"]  # `da` the verb, before a given name
+
+
+def test_a_mans_genitive_read_as_a_womans_nominative_is_reread_on_evidence(recognizer: EntityRecognizer) -> None:
+    other_form = "Rozmowy Aleksandra Stubba były dobre. Premier spotkał się ze Stubbem."
+    assert names(recognizer.recognise(other_form), "person") == {
+        "Aleksander Stubb": ["Aleksandra Stubba", "Stubbem"]}
+    context = "Według Aleksandra Stubba rozmowy były dobre. Wizyta Aleksandra Rinna trwała dzień."
+    assert set(names(recognizer.recognise(context), "person")) == {"Aleksander Stubb", "Aleksander Rinn"}
+    both = "Wizyta Aleksandra Stubba w Polsce. Aleksander Stubb przyjechał."
+    assert names(recognizer.recognise(both), "person") == {
+        "Aleksander Stubb": ["Aleksandra Stubba", "Aleksander Stubb"]}
+    women = "Kaja Kallas przyjechała. Według Kai Kallas to ważne. Aleksandra Kalina też przyjechała."
+    assert set(names(recognizer.recognise(women), "person")) == {"Kaja Kallas", "Aleksandra Kalina"}

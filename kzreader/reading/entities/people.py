@@ -13,6 +13,7 @@ from kzreader.language import pl
 from kzreader.language.folding import fold
 from kzreader.language.pl.names import candidates
 from kzreader.reading.entities.article import Article
+from kzreader.reading.entities.genitives import reread_genitives
 from kzreader.reading.entities.mentions import Candidate
 from kzreader.reading.entities.words import word
 from kzreader.reading.name_matching import UnionFind, given_compatible
@@ -26,6 +27,7 @@ class People:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.full = [c for c in article.cands if c.type == "person" and c.tokens >= 2]
+        reread_genitives(article, self.full)
         self.surnames = {fold(c.parts[-1]): c.parts[-1] for c in self.full}
 
     def surname_like(self, text: str, *bases: str) -> str | None:

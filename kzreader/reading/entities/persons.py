@@ -115,7 +115,8 @@ def name_parts(forms: NameForms, tokens: Sequence[Tok], feminine: bool) -> tuple
     sure: frozenset[str] | None = None
     for piece, opts in zip(pieces, options):
         if opts:
-            found = agreement(opts)
+            # One person's name is singular: `Aleksander Stubb`, not the plural genitive of Aleksandra and Stubba.
+            found = {t for t in agreement(opts) if t[0] == "sg"} or agreement(opts)
             agree = found if agree is None else (agree & found or agree)
             cases: frozenset[str] | None = cases_of(opts)
         elif word(piece).unknown:
@@ -127,8 +128,11 @@ def name_parts(forms: NameForms, tokens: Sequence[Tok], feminine: bool) -> tuple
             sure = cases if sure is None else (sure & cases or sure)
     parts = []
     for n, (piece, opts) in enumerate(zip(pieces, options)):
-        if opts:
-            fitting = [r for r in opts if agree and triples(r.tag) & agree] or list(opts)
+        fitting = [r for r in opts if agree and triples(r.tag) & agree]
+        if opts and not fitting and agree and n == len(pieces) - 1 and n > 0:
+            parts.append(piece)  # Aleksander Stubb: the dictionary's only Stubb is a plural of Stubba
+        elif opts:
+            fitting = fitting or list(opts)
             wanted = "nazwisko" if n == len(pieces) - 1 else "imię"
             fitting.sort(key=lambda r: wanted not in r.names)
             parts.append(fitting[0].lemma)
