@@ -217,3 +217,12 @@ def test_a_mans_genitive_read_as_a_womans_nominative_is_reread_on_evidence(recog
         "Aleksander Stubb": ["Aleksandra Stubba", "Aleksander Stubb"]}
     women = "Kaja Kallas przyjechała. Według Kai Kallas to ważne. Aleksandra Kalina też przyjechała."
     assert set(names(recognizer.recognise(women), "person")) == {"Kaja Kallas", "Aleksandra Kalina"}
+
+
+def test_a_foreign_company_name_is_no_person(recognizer: EntityRecognizer) -> None:
+    text = ("Koncern Deutsche Bahn zapowiedział strajk. Pociągi Deutsche Bahn stały, a Deutsche Telekom zyskał. "
+            "Firma General Motors traci. Firma Jana Kowalskiego upadła.")
+    entities = recognizer.recognise(text)
+    assert names(entities, "org") == {"Deutsche Bahn": ["Deutsche Bahn", "Deutsche Bahn"],
+                                      "Deutsche Telekom": ["Deutsche Telekom"], "General Motors": ["General Motors"]}
+    assert set(names(entities, "person")) == {"Jan Kowalski"}

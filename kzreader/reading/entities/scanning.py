@@ -13,6 +13,7 @@ from functools import lru_cache
 from kzreader.language.pl.morphology import analyse
 from kzreader.language.tokens import Token, sentence_spans, tokenize
 from kzreader.reading.entities import context
+from kzreader.reading.entities.companies import company
 from kzreader.reading.entities.acronyms import acronym, domains, joined_acronyms
 from kzreader.reading.entities.article import CLOSE_QUOTES, OPEN_QUOTES, Article
 from kzreader.reading.entities.designations import designations
@@ -199,7 +200,7 @@ class Scanner:
                 self.article.cands.append(Candidate(run[0].start, run[i - 1].end, text, "org", text,
                                                     f"org:{text.lower()}", tokens=i))
                 continue
-            j = _brand(run, i)
+            j = company(self.article, toks, run, i) or _brand(run, i)
             if j is not None:
                 text = self.text[run[i].start:run[j - 1].end]
                 self.article.cands.append(Candidate(run[i].start, run[j - 1].end, text, "org", text,
