@@ -65,22 +65,16 @@ class _Facts:
     signature: str
     weekday: int | None
     bound: int | None  # the weekday a span starts or ends on (`od środy`)
+    # The sentence tells of fighting or its toll (`liczba ofiar wzrosła`), wherever its date stands; or of a
+    # call (`rozmowa telefoniczna`): talks, but not a meeting in person. Judged for every pair, so kept here.
+    fighting: bool
+    call: bool
     named: frozenset[str] = frozenset()  # participants the sentence names itself (filled by the linker)
 
     @property
     def width(self) -> int:
         """Days the date's window spans beyond its first (0 for one day)."""
         return (self.hi - self.lo).days if self.lo is not None and self.hi is not None else 0
-
-    @property
-    def fighting(self) -> bool:
-        """The sentence tells of fighting or its toll (`liczba ofiar wzrosła`), wherever its date stands."""
-        return any(_CLASS_OF.get(w) == _FIGHTING for w in self.context)
-
-    @property
-    def call(self) -> bool:
-        """The sentence tells of a call (`rozmowa telefoniczna`): talks, but not a meeting in person."""
-        return any(_CLASS_OF.get(w) == _CALL for w in self.context)
 
     @property
     def names_day(self) -> bool:
@@ -108,6 +102,7 @@ def _facts(ev: Event) -> _Facts:
     keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
     keywords = frozenset(k for k in ev.keywords if not k[:1].isupper())
     context = keywords | sentence_lemmas(ev.sentence)
+    kinds = {_CLASS_OF.get(w) for w in context}
     return _Facts(
         event=ev, lo=lo, hi=hi, keys=keys,
         surnames=frozenset(s for s in map(_surname, keys) if s),
@@ -120,6 +115,8 @@ def _facts(ev: Event) -> _Facts:
         signature=" ".join(fold(w) for w in WORD.findall(ev.sentence)),
         weekday=weekday(ev.text),
         bound=bound_weekday(ev.text),
+        fighting=_FIGHTING in kinds,
+        call=_CALL in kinds,
     )
 
 
