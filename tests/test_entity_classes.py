@@ -226,3 +226,10 @@ def test_a_foreign_company_name_is_no_person(recognizer: EntityRecognizer) -> No
     assert names(entities, "org") == {"Deutsche Bahn": ["Deutsche Bahn", "Deutsche Bahn"],
                                       "Deutsche Telekom": ["Deutsche Telekom"], "General Motors": ["General Motors"]}
     assert set(names(entities, "person")) == {"Jan Kowalski"}
+
+
+def test_an_acronym_with_a_place_in_the_genitive_is_that_places_body() -> None:
+    text = "Przedstawiciel MSZ Indii skrytykował decyzję. Według ONZ w Syrii trwa kryzys."
+    found = {(e.name, e.type) for e in EntityRecognizer().recognise(text, [(0, len(text))])}
+    assert {("MSZ Indii", "org"), ("Indie", "place"), ("ONZ", "org"), ("Syria", "place")} <= found
+    assert ("MSZ", "org") not in found

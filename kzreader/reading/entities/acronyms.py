@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kzreader.language.folding import fold
+from kzreader.language.pl.morphology import analyse
 from kzreader.language.tokens import WORD
 from kzreader.reading.annotations import EntityType
 from kzreader.reading.entities.article import Article
@@ -56,6 +57,18 @@ def joined_acronyms(first: Candidate, second: Candidate, gap: str) -> Candidate 
         return None
     text = f"{first.text} {second.text}"
     return Candidate(first.start, second.end, text, "org", text, f"org:{text.lower()}", tokens=2)
+
+
+def owned_acronyms(article: Article) -> None:
+    """`MSZ Indii`, `MON Ukrainy`: an organisation's acronym with a place in the genitive right after it is
+    that place's body, named as written; the place stays an entity of its own."""
+    ordered = sorted(article.cands, key=lambda c: c.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if (a.type == "org" and is_acronym(a.text) and b.type == "place" and b.tokens == 1
+                and article.text[a.end:b.start] == " " and any(r.has("gen") for r in analyse(b.text))):
+            text = article.text[a.start:b.end]
+            article.cands[article.cands.index(a)] = Candidate(a.start, b.end, text, "org", text,
+                                                              f"org:{text.lower()}", tokens=2)
 
 
 def other_groups(article: Article) -> list[list[Candidate]]:

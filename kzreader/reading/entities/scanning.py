@@ -14,7 +14,7 @@ from kzreader.language.pl.morphology import analyse
 from kzreader.language.tokens import Token, sentence_spans, tokenize
 from kzreader.reading.entities import context
 from kzreader.reading.entities.companies import company
-from kzreader.reading.entities.acronyms import acronym, domains, joined_acronyms
+from kzreader.reading.entities.acronyms import acronym, domains, joined_acronyms, owned_acronyms
 from kzreader.reading.entities.article import CLOSE_QUOTES, OPEN_QUOTES, Article
 from kzreader.reading.entities.designations import designations
 from kzreader.reading.entities.mentions import Candidate, Tok
@@ -68,6 +68,7 @@ class Scanner:
         self._segment(run, toks)
         designations(self.article, toks)
         domains(self.article, start, end)
+        owned_acronyms(self.article)
 
     def _add_acronym(self, found: Candidate) -> None:
         cands = self.article.cands
