@@ -233,3 +233,10 @@ def test_an_acronym_with_a_place_in_the_genitive_is_that_places_body() -> None:
     found = {(e.name, e.type) for e in EntityRecognizer().recognise(text, [(0, len(text))])}
     assert {("MSZ Indii", "org"), ("Indie", "place"), ("ONZ", "org"), ("Syria", "place")} <= found
     assert ("MSZ", "org") not in found
+
+
+def test_a_body_met_only_in_an_oblique_case_is_named_as_a_phrase() -> None:
+    text = ("Deputowani Rady Najwyższej Ukrainy przyjęli ustawę. Rzecznik Ministerstwa Spraw Wewnętrznych "
+            "Uzbekistanu poinformował o zatrzymaniach.")
+    found = {(e.name, e.type) for e in EntityRecognizer().recognise(text, [(0, len(text))])}
+    assert {("Rada Najwyższa Ukrainy", "org"), ("Ministerstwo Spraw Wewnętrznych Uzbekistanu", "org")} <= found
