@@ -70,12 +70,6 @@ class Vocabulary:
 
         return tuple(tuple(r) for r in self._items(key, list, ok, f"a list of [{names}]"))
 
-    def flag(self, key: str) -> bool:
-        value = self._get(key)
-        if not isinstance(value, bool):
-            raise VocabularyError(self.path, self._line(key), f"{key} must be true or false")
-        return value
-
     def unread(self) -> list[str]:
         """Entries no engine asked for: data that does nothing is a mistake too."""
         return sorted(set(self._values) - self._read)

@@ -21,7 +21,6 @@ from kzreader.reading.annotations import Event, Link, Relation
 from kzreader.reading.events import sentence_lemmas
 from kzreader.reading.link_back import pointing_back
 from kzreader.reading.link_span import gathering_days
-from kzreader.reading.link_sums import written_sum
 from kzreader.reading.link_dates import bound_weekday, days_clash, gap_days, weekday, window
 from kzreader.reading import nations
 
@@ -288,7 +287,7 @@ class _Linker:
         if a.places & b.places:
             out.append("place: " + ", ".join(sorted(a.places & b.places)))
         if a.money is not None and b.money is not None:
-            out.append(f"amounts: {written_sum(a.money[0])} / {written_sum(b.money[0])}")
+            out.append(f"amounts: {money.written_sum(a.money[0])} / {money.written_sum(b.money[0])}")
         if relation == "same":
             out.append(f"dates agree: {ea.date} / {eb.date}")
         elif relation == "story":

@@ -31,6 +31,8 @@ _QUALIFIER = re.compile(rf"(?i:(?<![\w.])(?:{_QUALIFIERS})){_SPACE}\Z")
 _QUALIFIER_REACH = 24
 _MULTIPLIER_RES = tuple((re.compile(rf"(?:{p})\Z"), factor) for p, factor in _MULTIPLIERS)
 _CURRENCY_RES = tuple((re.compile(rf"(?:{p})\Z"), code) for p, code in _CURRENCIES)
+# Largest first: a sum is written with the word of the largest size it reaches.
+_WRITTEN_SIZES = sorted(((size, word) for word, size in _WORDS.numbers("written_sizes").items()), reverse=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +102,11 @@ def money_entities(text: str, regions: Sequence[tuple[int, int]]) -> list[Entity
                 ent.aliases.append(a.text)
             ent.mentions.append(Mention(a.start, a.end, a.text))
     return list(by_key.values())
+
+
+def written_sum(value: float) -> str:
+    """28000000000.0 -> `28 mld`, 24500000.0 -> `24,5 mln`: as Polish press writes sums."""
+    for size, word in _WRITTEN_SIZES:
+        if abs(value) >= size:
+            return f"{value / size:.4g}".replace(".", ",") + f" {word}"
+    return f"{value:g}".replace(".", ",")
