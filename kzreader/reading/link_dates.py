@@ -14,6 +14,8 @@ from kzreader.reading.timex.words import (
 )
 
 _SPAN_OPENERS = pl.vocabulary("events").words("span_openers")
+# A weekday by its noun (`we wtorek`) or its adjective (`wtorkowe spotkanie`).
+_DAYS = {**WEEKDAYS, **WEEKDAY_ADJECTIVES}
 
 
 class Dated(Protocol):
@@ -48,8 +50,7 @@ def bound_weekday(expression: str) -> int | None:
 
 
 def _named_weekday(words: list[str]) -> int | None:
-    days = {**WEEKDAYS, **WEEKDAY_ADJECTIVES}
-    return next((days[r.lemma] for w in words for r in pl.analyse(w) if r.lemma in days), None)
+    return next((_DAYS[r.lemma] for w in words for r in pl.analyse(w) if r.lemma in _DAYS), None)
 
 
 def days_clash(a: Dated, b: Dated) -> bool:
