@@ -113,20 +113,19 @@ def test_a_part_of_the_day_takes_the_day_of_the_last_date() -> None:
 
 
 def test_a_day_written_as_an_ordinal_word() -> None:
-    def values(text: str) -> list[tuple[str, str]]:
-        return [(t.text, t.value) for t in find_timexes(text, "2024-07-05", None)]
-
-    assert values("Piątego maja 2024 r. prezydent przyjechał do Astany.") == [("Piątego maja 2024 r.", "2024-05-05")]
-    assert values("Szczyt zaplanowano na dwudziestego pierwszego czerwca.") == [
+    day = "2024-07-05"
+    assert values("Piątego maja 2024 r. prezydent przyjechał do Astany.", day) == [
+        ("Piątego maja 2024 r.", "2024-05-05")]
+    assert values("Szczyt zaplanowano na dwudziestego pierwszego czerwca.", day) == [
         ("na dwudziestego pierwszego czerwca", "2024-06-21")]
-    assert values("Był to piąty maj z rzędu, a drugiego dnia wizyty padał deszcz.") == []
+    assert values("Był to piąty maj z rzędu, a drugiego dnia wizyty padał deszcz.", day) == []
 
 
 def test_a_part_of_a_bare_period_is_of_the_documents_own() -> None:
-    def values(text: str) -> list[tuple[str, str, str | None]]:
-        return [(t.text, t.value, t.mod) for t in find_timexes(text, "2024-07-05", None)]
+    def modded(text: str) -> list[tuple[str, str, str | None]]:
+        return [(t.text, t.value, t.mod) for t in find_timexes(text, "2024-07-05")]
 
-    assert values("Na początku roku wzrosły ceny.") == [("Na początku roku", "2024", "START")]
-    assert values("Pod koniec miesiąca podpisano umowę.") == [("Pod koniec miesiąca", "2024-07", "END")]
-    assert values("W połowie roku 2023 zaczęto budowę.") == [("W połowie roku 2023", "2023", "MID")]
-    assert values("W ciągu roku wzrosły ceny.") == []
+    assert modded("Na początku roku wzrosły ceny.") == [("Na początku roku", "2024", "START")]
+    assert modded("Pod koniec miesiąca podpisano umowę.") == [("Pod koniec miesiąca", "2024-07", "END")]
+    assert modded("W połowie roku 2023 zaczęto budowę.") == [("W połowie roku 2023", "2023", "MID")]
+    assert modded("W ciągu roku wzrosły ceny.") == []
