@@ -17,6 +17,7 @@ from pathlib import Path
 from kzreader.corpus import dedup
 from kzreader.corpus.decoding import NotText, decode
 from kzreader.corpus.metadata import Metadata, normalise_date, read_sidecar, sidecar_path
+from kzreader.language.detection import detect
 
 _HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 _PUBLICATION = re.compile(r"^[ \t]*Publikacja:[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ \t]+(\d{1,2}):(\d{2}))?[ \t]*$")
@@ -185,10 +186,17 @@ def parse(aid: str, path: Path, text: str, sidecar: Metadata | None = None) -> A
         outlet=meta.outlet,
         url=meta.url,
         author=meta.author,
-        lang=meta.lang,
+        lang=language_of(meta.lang, text, regions),
         date_source=source if meta.date else None,
         problems=list(meta.problems),
     )
+
+
+def language_of(declared: str | None, text: str, regions: list[tuple[int, int]]) -> str:
+    """The sidecar's language (`pl`, `PL`, `pl-PL` alike), else the one the body is written in."""
+    if declared and (code := declared.strip().lower().replace("_", "-").split("-")[0]).isalpha():
+        return code
+    return detect(" ".join(text[s:e] for s, e in regions))
 
 
 def load_corpus(root: Path, exclude: Path | None = None) -> Corpus:

@@ -15,7 +15,7 @@ from kzreader.reading.periods import day_range
 
 
 def article_job(article: Article) -> pipeline.Job:
-    return pipeline.Job(article.id, article.text, article.regions, article.date)
+    return pipeline.Job(article.id, article.text, article.regions, article.date, article.lang or "pl")
 
 
 def analyse_all(jobs: list[pipeline.Job], name_forms: dict[str, int], choices: dict[str, str],

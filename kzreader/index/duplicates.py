@@ -118,4 +118,4 @@ def job_from_record(store: Store, aid: str, own_date: str | None, duplicates: di
     date = own_date or (original.date if original else None)
     source = rec.date_source if own_date else (f"duplicate of {original.id}" if original and date else None)
     store.set_duplicate(aid, original.id if original else None, date, source, day_range(date))
-    return pipeline.Job(aid, rec.text, rec.regions, date)
+    return pipeline.Job(aid, rec.text, rec.regions, date, rec.lang or "pl")

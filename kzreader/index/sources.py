@@ -59,7 +59,7 @@ def _read_one(item: tuple[SourceFile, str]) -> tuple[SourceFile, str, SourceRead
     except (NotText, OSError) as exc:
         return source, fp, exc
     return source, fp, SourceRead(article, _digest(raw, source), dedup.signature(article.text, article.regions),
-                                   pipeline.unknown_names(article.text, article.regions))
+                                   pipeline.unknown_names(article.text, article.regions) if article.lang == "pl" else Counter())
 
 
 def read_all(items: list[tuple[SourceFile, str]],

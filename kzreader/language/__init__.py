@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from kzreader.language.pl.morphology import Interp
+    from kzreader.language.interp import Interp
     from kzreader.language.tokens import Token
     from kzreader.language.vocabulary import Vocabulary
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kzreader.language import pl
+
+if TYPE_CHECKING:
+    from kzreader.language.vocabulary import Vocabulary
+
 
 # A word: letters or digits, joined by inner hyphens or apostrophes
 # (Kasym-Żomart, sanitarno-epidemiologicznej, O'Brien).
@@ -27,12 +32,8 @@ def whole_words(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?<!\w{_JOINERS})(?:{'|'.join(map(re.escape, alternatives))})(?!\w|{_JOINERS}\w)")
 
 
-# Polish for now: the words come from its data file. A full stop after an
-# abbreviation or an initial does not end a sentence.
-_SENTENCES = pl.vocabulary("sentences")
-_NON_FINAL = _SENTENCES.words("abbreviations")
-_ONE_LETTER_WORDS = _SENTENCES.words("one_letter_words")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"„«(\[–—-]*[A-ZĄĆĘŁŃÓŚŹŻ0-9])|\n\s*\n|\n")
+# A sentence ends before a capital of any script the readers know, or a digit.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"„«(\[–—-]*[A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9])|\n\s*\n|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,26 +61,37 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+class Sentences:
+    """A language's sentence splitter: a full stop after one of its abbreviations or an initial does not end a sentence."""
+
+    def __init__(self, words: "Vocabulary") -> None:
+        self.non_final = words.words("abbreviations")
+        self.one_letter_words = words.words("one_letter_words")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence; line breaks always end one (titles, ad lines)."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for m in _SENTENCE_END.finditer(text):
+            if m.group()[0] == "." and self._abbreviation_before(text, m.start()):
+                continue
+            end = m.end() if not m.group().isspace() else m.start()
+            _add_span(text, spans, start, end)
+            start = m.end()
+        _add_span(text, spans, start, len(text))
+        return spans
+
+    def _abbreviation_before(self, text: str, dot: int) -> bool:
+        i = dot
+        while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+            i -= 1
+        word = text[i:dot].lower()
+        return word in self.non_final or (len(word) == 1 and word.isalpha() and word not in self.one_letter_words)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; line breaks always end one (titles, ad lines)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group()[0] == "." and _abbreviation_before(text, m.start()):
-            continue
-        end = m.end() if not m.group().isspace() else m.start()
-        _add_span(text, spans, start, end)
-        start = m.end()
-    _add_span(text, spans, start, len(text))
-    return spans
-
-
-def _abbreviation_before(text: str, dot: int) -> bool:
-    i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
-        i -= 1
-    word = text[i:dot].lower()
-    return word in _NON_FINAL or (len(word) == 1 and word.isalpha() and word not in _ONE_LETTER_WORDS)
+    """Sentences of a Polish text, what the Polish engines read."""
+    return _POLISH.spans(text)
 
 
 def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
@@ -89,3 +101,6 @@ def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+_POLISH = Sentences(pl.vocabulary("sentences"))

