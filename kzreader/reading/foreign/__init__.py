@@ -8,6 +8,9 @@ invent: numeric dates, names the gazetteer knows.
 from __future__ import annotations
 
 from kzreader.reading.annotations import Entity, Timex
+from kzreader.reading.foreign.entities import find_entities
+from kzreader.reading.foreign.sums import find_sums
+from kzreader.reading.foreign.timex import find_timexes
 
 # Languages with a package of words; any other is read by the fallback.
 READ = ("en", "ru")
@@ -15,9 +18,10 @@ READ = ("en", "ru")
 
 def entities(text: str, regions: list[tuple[int, int]], lang: str) -> list[Entity]:
     """People, places, organisations and sums of an article in `lang`, named in Polish where the gazetteer knows them."""
-    return []
+    found = find_entities(text, regions, lang) + find_sums(text, regions, lang)
+    return sorted(found, key=lambda e: e.mentions[0].start if e.mentions else 0)
 
 
 def timexes(text: str, doc_date: str | None, regions: list[tuple[int, int]], lang: str) -> list[Timex]:
     """Temporal expressions of an article in `lang`, resolved against its date as the Polish ones are."""
-    return []
+    return find_timexes(text, doc_date, regions, lang)
