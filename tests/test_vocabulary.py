@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import kzreader
-from kzreader.language import pl
+from kzreader import language
 from kzreader.language.vocabulary import VocabularyError, load
 
 
@@ -47,11 +47,13 @@ def test_a_missing_entry_is_named(tmp_path: Path) -> None:
         load(write(tmp_path, "months: {maj: 5}\n")).numbers("weekdays")
 
 
-def test_every_entry_of_the_polish_files_is_read_by_an_engine() -> None:
+@pytest.mark.parametrize("code", language.CODES)
+def test_every_entry_of_a_languages_files_is_read_by_an_engine(code: str) -> None:
     for module in pkgutil.walk_packages(kzreader.__path__, "kzreader."):
         if not module.name.startswith(("kzreader.tui", "kzreader.__main__")):
             importlib.import_module(module.name)
-    files = sorted(pl.HERE.glob("*.yaml"))
-    assert files, "the Polish words are data files"
-    unread = {f.name: pl.vocabulary(f.stem).unread() for f in files}
+    words = language.get(code)
+    files = sorted(Path(words.__file__).parent.glob("*.yaml"))
+    assert files, f"the words of {code} are data files"
+    unread = {f.name: words.vocabulary(f.stem).unread() for f in files}
     assert all(not keys for keys in unread.values()), f"entries no engine reads: {unread}"

@@ -7,7 +7,10 @@ A hyphenated word is also split into its parts at consecutive positions, so
 `Kasym Żomart-Tokajew` and `Kasym-Żomart Tokajew` match the same phrases.
 
 Words the dictionary lacks take the base form the corpus-wide name vote chose
-(`Tokajewa` -> `tokajew`). The vote's table and the term cache are module
+(`Tokajewa` -> `tokajew`). The analyzer sees words, not articles, so it
+picks the language by script: a Cyrillic word takes its Russian lemmas
+(`Токаева` -> `токаев`), and a Latin word Polish does not know takes its
+English lemma where English knows it (`meetings` -> `meeting`). The vote's table and the term cache are module
 state, not analyzer attributes, because Whoosh pickles the analyzer into the
 index and this module path must keep loading old indexes.
 """
@@ -24,8 +27,9 @@ from kzreader.language.folding import fold
 from kzreader.language.tokens import WORD
 
 EXACT = "="
-# Every article is read as Polish today; the index's terms come from this language.
 _LANGUAGE = language.get("pl")
+_CYRILLIC = language.get("ru")
+_OTHER_LATIN = language.get("en")
 
 _name_choices: Mapping[str, str] = {}
 
@@ -41,14 +45,22 @@ def use_names(choices: Mapping[str, str]) -> None:
 
 
 def _base_forms(word: str) -> tuple[str, ...]:
+    lower = word.lower()
+    if _is_cyrillic(word):
+        return tuple(dict.fromkeys((*(lemma.lower() for lemma in _CYRILLIC.lemmas(word)[:2]), lower)))
     found = _LANGUAGE.lemmas(word)
     if found:
         return tuple(dict.fromkeys(lemma.lower() for lemma in found))
-    lower = word.lower()
+    if not word[:1].isupper() and (english := _OTHER_LATIN.lemmas(word)):
+        return tuple(dict.fromkeys((*(lemma.lower() for lemma in english), lower)))
     if _LANGUAGE.guessable(word):
         base = _name_choices.get(word) or _LANGUAGE.candidates(word)[0][0]
         return tuple(dict.fromkeys((base.lower(), lower)))
     return (lower,)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
 
 
 def _with_folded(terms: tuple[str, ...]) -> list[str]:

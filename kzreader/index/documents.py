@@ -56,6 +56,7 @@ def write_document(writer: object, store: Store, result: pipeline.Analysed, arti
         "title": rec.title or "",
         "body": "\n".join(rec.text[s:e] for s, e in rec.regions),
         "outlet": rec.outlet or "",
+        "lang": rec.lang or "pl",
         **ix_mod.entity_fields(result.entities),
     }
     if days:

@@ -32,7 +32,7 @@ LOCK_FILE = "kzreader.lock"
 MARKER = "KZREADER_INDEX"
 # Bump when analysis changes what is indexed, or a class Whoosh pickles moves:
 # older folders are then rebuilt.
-FORMAT = "kzreader-index 12"
+FORMAT = "kzreader-index 13"
 
 _OWN_FILES = re.compile(rf"^(_?{INDEX_NAME}_.*|{INDEX_NAME}_WRITELOCK|{STATE_FILE}(-wal|-shm|-journal)?|{MARKER}|.*\.tmp)$")
 
@@ -53,6 +53,7 @@ def make_schema() -> Schema:
         place=TEXT(**text),
         org=TEXT(**text),
         entity=KEYWORD(commas=True, scorable=False),
+        lang=ID(),
         # Whoosh's unsigned numeric ranges match wrongly near their bounds; signed ones do not.
         date_start=NUMERIC(int),
         date_end=NUMERIC(int),

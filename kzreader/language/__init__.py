@@ -43,6 +43,10 @@ class Language(Protocol):
         """One of the language's data files (`months`, `titles`, ...), read once."""
 
 
+# The languages with a package here; an article in any other is read by the careful fallback.
+CODES = ("pl", "en", "ru")
+
+
 class UnknownLanguage(LookupError):
     """No package under `kzreader.language` reads this language."""
 

@@ -24,7 +24,7 @@ from kzreader.reading.timex import MONTHS, UNITS, WEEKDAYS
 _WORDS = pl.vocabulary("events")
 # Dates whose year is unknown still say which month/day: keep them as events.
 _UNRESOLVED = re.compile(r"^XXXX-\d{2}(-\d{2})?$")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s|[„”\"«»]")
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s|[„”\"«»]")
 _FINITE_POS = frozenset({"fin", "praet", "bedzie", "impt", "inf", "imps"})
 _VERB_POS = _FINITE_POS | {"ppas", "pact"}
 _NOUN_POS = frozenset({"subst", "ger"})
@@ -38,13 +38,13 @@ _COMPARISON_PHRASES = _WORDS.sequence("comparison_phrases")
 _LOCATIVE = _WORDS.words("locative")
 _PLACE_RELATIVES = _WORDS.words("place_relatives")
 _RELATIVES = _WORDS.words("relatives")
-_ACTORS = frozenset({"person", "org"})
+ACTORS = frozenset({"person", "org"})
 # A place an article names this often is where it is set: a sentence that names
 # no one and no place (`Oboje zginęli 16 września w karetce.`) happens there.
-_SETTING_MENTIONS = 3
+SETTING_MENTIONS = 3
 
 
-def _eventful(t: Timex) -> bool:
+def eventful(t: Timex) -> bool:
     return t.kind == "DATE" and (t.on_timeline or bool(_UNRESOLVED.match(t.value)))
 
 
@@ -99,7 +99,7 @@ class _Clause:
 
 def _clauses(text: str, lo: int, hi: int) -> list[_Clause]:
     out, start = [], lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+    for m in CLAUSE_BREAK.finditer(text, lo, hi):
         if m.start() > start:
             out.append(_Clause(start, m.start()))
         start = m.end()
@@ -208,7 +208,7 @@ def _is_comparison_base(text: str, sentence: tuple[int, int], t: Timex) -> bool:
     return any(r.lemma.lower() in _COMPARISON for w in before + inside for r in analyse(w))
 
 
-def _mentions_in(entities: Sequence[Entity], lo: int, hi: int, anchor: int) -> list[Entity]:
+def mentions_in(entities: Sequence[Entity], lo: int, hi: int, anchor: int) -> list[Entity]:
     scored: dict[str, tuple[int, Entity]] = {}
     for e in entities:
         for m in e.mentions:
@@ -219,7 +219,7 @@ def _mentions_in(entities: Sequence[Entity], lo: int, hi: int, anchor: int) -> l
     return [e for _, e in sorted(scored.values(), key=lambda x: x[0])]
 
 
-def _borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entities: Sequence[Entity],
+def borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entities: Sequence[Entity],
                      anchor: int) -> list[Entity]:
     for j in (k + 1, k - 1):
         if not 0 <= j < len(sentences):
@@ -227,7 +227,7 @@ def _borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entiti
         lo, hi = sorted((sentences[j], sentences[k]))
         if "\n\n" in text[lo[1]:hi[0]]:
             continue  # another paragraph is another topic
-        actors = [e for e in _mentions_in(entities, *sentences[j], anchor) if e.type in _ACTORS]
+        actors = [e for e in mentions_in(entities, *sentences[j], anchor) if e.type in ACTORS]
         if actors:
             return actors
     return []
@@ -254,8 +254,7 @@ def _whole_sentence(text: str, sentences: list[tuple[int, int]], k: int, t: Time
     return lo, hi
 
 
-def build_events(article_id: str, text: str, timexes: list[Timex], entities: list[Entity],
-                 lang: str = "pl") -> list[Event]:
+def build_events(article_id: str, text: str, timexes: list[Timex], entities: list[Entity]) -> list[Event]:
     """One event per temporal expression that puts something on the calendar.
 
     `keywords` are the content lemmas of the clause around the date; the
@@ -268,10 +267,10 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
     """
     sentences = sentence_spans(text)
     starts = [s for s, _ in sentences]
-    setting = [e for e in entities if e.type == "place" and len(e.mentions) >= _SETTING_MENTIONS]
+    setting = [e for e in entities if e.type == "place" and len(e.mentions) >= SETTING_MENTIONS]
     events: list[Event] = []
     for t in timexes:
-        if not _eventful(t):
+        if not eventful(t):
             continue
         k = max(0, bisect_right(starts, t.start) - 1)
         sentence = _whole_sentence(text, sentences, k, t) if sentences else (0, len(text))
@@ -284,9 +283,9 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
             # "Miało to miejsce 1 sierpnia.": the date's own words say nothing, the sentence it points back to does.
             about = lo, hi = before
             keywords = _keywords(text, lo, hi, t)
-        ents = _mentions_in(entities, *about, t.start)
-        if not any(e.type in _ACTORS for e in ents):
-            ents += _borrowed_actors(text, sentences, k, entities, t.start)
+        ents = mentions_in(entities, *about, t.start)
+        if not any(e.type in ACTORS for e in ents):
+            ents += borrowed_actors(text, sentences, k, entities, t.start)
         if not ents:
             ents = setting
         keywords += [p for p in dict.fromkeys(lemma for _, lemma in _places(text, lo, hi)) if p not in keywords]

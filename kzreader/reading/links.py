@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from kzreader import language
 from kzreader.language import pl
 from kzreader.language.folding import fold
 from kzreader.language.tokens import WORD
@@ -27,7 +28,9 @@ from kzreader.reading import nations
 _WORDS = pl.vocabulary("events")
 # Kinds of happening: different words for one kind, so that "przybył do
 # Moskwy" and "odbył wizytę" can be recognised as one visit.
-_CLASS_OF = {lemma: kind for kind, lemmas in _WORDS.groups("classes").items() for lemma in lemmas}
+# Every language's words of a kind are that kind, so an English visit and a Polish one compare.
+_CLASS_OF = {lemma: kind for code in language.CODES
+             for kind, lemmas in language.get(code).vocabulary("events").groups("classes").items() for lemma in lemmas}
 
 # Link thresholds. Conflicts are only claimed for dates a few months apart:
 # two explicit dates years apart for a similar story are usually two

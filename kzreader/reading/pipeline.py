@@ -69,6 +69,11 @@ def analyse(job: Job) -> Analysed:
     else:
         entities = foreign.entities(job.text, job.regions, job.lang)
         timexes = foreign.timexes(job.text, job.date, job.regions, job.lang)
-    events = build_events(job.id, job.text, timexes, entities, job.lang)
-    words = sum(len(WORD.findall(job.text, s, e)) for s, e in job.regions)
-    return Analysed(job.id, entities, timexes, events, words)
+        events = foreign.events(job.id, job.text, timexes, entities, job.lang)
+        return Analysed(job.id, entities, timexes, events, _words(job))
+    events = build_events(job.id, job.text, timexes, entities)
+    return Analysed(job.id, entities, timexes, events, _words(job))
+
+
+def _words(job: Job) -> int:
+    return sum(len(WORD.findall(job.text, s, e)) for s, e in job.regions)

@@ -7,14 +7,11 @@ invent: numeric dates, names the gazetteer knows.
 """
 from __future__ import annotations
 
-from kzreader.reading.annotations import Entity, Timex
+from kzreader.reading.annotations import Entity, Event, Timex
 from kzreader.reading.foreign.entities import find_entities
+from kzreader.reading.foreign.events import build_events
 from kzreader.reading.foreign.sums import find_sums
 from kzreader.reading.foreign.timex import find_timexes
-
-# Languages with a package of words; any other is read by the fallback.
-READ = ("en", "ru")
-
 
 def entities(text: str, regions: list[tuple[int, int]], lang: str) -> list[Entity]:
     """People, places, organisations and sums of an article in `lang`, named in Polish where the gazetteer knows them."""
@@ -25,3 +22,8 @@ def entities(text: str, regions: list[tuple[int, int]], lang: str) -> list[Entit
 def timexes(text: str, doc_date: str | None, regions: list[tuple[int, int]], lang: str) -> list[Timex]:
     """Temporal expressions of an article in `lang`, resolved against its date as the Polish ones are."""
     return find_timexes(text, doc_date, regions, lang)
+
+
+def events(article_id: str, text: str, timexes: list[Timex], entities: list[Entity], lang: str) -> list[Event]:
+    """Events of an article in `lang`: each dated sentence with its actors and content lemmas."""
+    return build_events(article_id, text, timexes, entities, lang)
