@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kzreader import language
 from kzreader.language import pl
 from kzreader.reading import links as links_module
 from kzreader.reading.annotations import Entity, Event, Mention
@@ -227,12 +228,15 @@ def test_a_story_retold_in_many_articles_stays_joined_with_few_links_each() -> N
     assert len({root(ev.id) for ev in events}) == 1
 
 
-def test_the_kinds_of_happening_are_read_from_the_data_file() -> None:
-    """`przybył do Wilna` and `wizyta w Wilnie` are one kind because language/pl/events.yaml says so."""
-    classes = pl.vocabulary("events").groups("classes")
-    assert {"przybyć", "wizyta"} <= set(classes["visit"])
-    assert links_module._CLASS_OF == {lemma: kind for kind, lemmas in classes.items() for lemma in lemmas}
-    assert len(links_module._CLASS_OF) == sum(map(len, classes.values())), "a lemma belongs to one kind"
+def test_the_kinds_of_happening_are_read_from_the_data_files_of_every_language() -> None:
+    """`przybył do Wilna` and `wizyta w Wilnie` are one kind because language/pl/events.yaml says so; an English
+    `visit` and a Russian `визит` are that kind too, so reports in two languages compare."""
+    every = [(kind, lemma) for code in language.CODES
+             for kind, lemmas in language.get(code).vocabulary("events").groups("classes").items() for lemma in lemmas]
+    assert {"przybyć", "wizyta"} <= set(pl.vocabulary("events").groups("classes")["visit"])
+    assert links_module._CLASS_OF == {lemma: kind for kind, lemma in every}
+    assert len(links_module._CLASS_OF) == len(set(every)), "a lemma belongs to one kind"
+    assert links_module._CLASS_OF["visit"] == links_module._CLASS_OF["визит"] == links_module._CLASS_OF["wizyta"]
 
 
 def test_a_comparison_is_told_by_its_phrase_not_by_one_of_its_words() -> None:
