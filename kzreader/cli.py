@@ -26,12 +26,17 @@ from kzreader.index.indexer import RefreshReport
 from kzreader.index.query import QueryError
 from kzreader.index.search import SearchResult, Span
 from kzreader.index.store import StoreError
+from kzreader.language import DEFAULT as POLISH
 from kzreader.library import Library, TimelineFilter
 from kzreader.library import config
 from kzreader.library.dates import shown_date
 from kzreader.library.export import to_csv, to_timelinejs
 from kzreader.library.inert import inert_text
 from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
+from kzreader.library.stats import PERIODS, bars, span_text
+from kzreader.library.stats_export import Overview
+from kzreader.library.stats_export import to_csv as stats_csv
+from kzreader.library.stats_export import to_json as stats_json
 from kzreader.library.reprints import also_in, copies_of
 from kzreader.reading.annotations import Event
 from kzreader.reading.gazetteer import GazetteerError
@@ -84,6 +89,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--query", help="only events of articles this search finds")
     s.add_argument("--undated", action="store_true", help="also events whose year is unknown")
     s.add_argument("--format", choices=("table", "csv", "timelinejs"), default="table")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("stats", help="events per period, the entities in most articles, who appears with whom")
+    s.add_argument("--by", choices=PERIODS, default="month", help="the histogram's period")
+    s.add_argument("--entity", help="only events naming this entity; adds who appears with it")
+    s.add_argument("--query", help="only the articles this search finds")
+    s.add_argument("--limit", type=int, default=20, help="entities listed")
+    s.add_argument("--format", choices=("table", "csv"), default="table")
     s.add_argument("--json", action="store_true")
     return p
 
@@ -183,6 +196,8 @@ def cmd_articles(args: argparse.Namespace, out: Console, err: Console) -> int:
             line.append(f"{row['date'] or '—':<10} ", style="dim")
             line.append(f"{inert_text(row['outlet'] or ''):<24.24} ", style="cyan")
             line.append(inert_text(row["title"] or row["id"]))
+            if row["lang"] and row["lang"] != POLISH:
+                line.append(f"  ({row['lang']})", style="dim")
             if row["duplicate_of"]:
                 line.append(f"  (copy of {row['duplicate_of']})", style="dim")
             line.append(f"  [{row['id']}]", style="dim")
@@ -249,7 +264,7 @@ def cmd_show(args: argparse.Namespace, out: Console, err: Console) -> int:
             _emit_json(out, data)
             return 0
         out.print(Text(inert_text(rec.title or rec.id), style="bold underline"))
-        meta = " · ".join(inert_text(v) for v in (rec.outlet, rec.date, rec.author, rec.url) if v)
+        meta = " · ".join(inert_text(v) for v in (rec.outlet, rec.date, rec.author, rec.lang, rec.url) if v)
         out.print(Text(meta, style="dim"))
         body = Text(inert_text(rec.text))
         for ent in entities:
@@ -339,6 +354,49 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with _library(args, err) as (lib, _):
+        flt = TimelineFilter(entity=args.entity, query=args.query)
+        keys = lib.entity_keys(args.entity) if args.entity else []
+        if args.entity and not keys:
+            raise UsageError(f"no entity called {args.entity!r}; `kzreader entities` lists them")
+        ov = Overview(args.by, args.entity, args.query, bars(lib.coverage(flt), args.by),
+                      lib.top_entities(args.query, args.limit), lib.together(keys, args.query, args.limit))
+        if args.json:
+            _emit_json(out, stats_json(ov))
+        elif args.format == "csv":
+            sys.stdout.write(stats_csv(ov))
+        else:
+            _print_stats(out, ov)
+    return 0
+
+
+def _print_stats(out: Console, ov: Overview) -> None:
+    top = max((b.events for b in ov.histogram), default=0)
+    out.print(Text(f"Events by {ov.by}", style="bold"))
+    for bar in ov.histogram:
+        line = Text(f"{bar.period:<10} {bar.events:>6} ")
+        line.append("█" * (bar.events * 40 // top if top else 0), style="cyan" if bar.precision == ov.by else "dim cyan")
+        if bar.precision != ov.by:
+            line.append(f" ({bar.precision} only)", style="dim")
+        out.print(line)
+    out.print(Text("\nIn most articles", style="bold"))
+    for e in ov.entities:
+        line = Text(f"{e.articles:>6}  ")
+        line.append(f"{inert_text(e.name):<28.28}", style=ENTITY_STYLES.get(e.type, "bold"))
+        line.append(f" {e.type:<6} {e.events:>5} events  {span_text(e.first, e.last)}", style="dim")
+        out.print(line)
+    if ov.entity:
+        out.print(Text(f"\nWith {ov.entity}", style="bold"))
+        for t in ov.together:
+            line = Text()
+            line.append(inert_text(t.name), style=ENTITY_STYLES.get(t.type, "bold"))
+            line.append(f": {t.events} events, {span_text(t.first, t.last)}", style="dim")
+            out.print(line)
+
+
 def _check_date(value: str) -> None:
     try:
         day_number(value)
@@ -350,7 +408,7 @@ def _launch_app(args: argparse.Namespace, err: Console) -> int:
     corpus, index_dir = _paths(args)
     if not sys.stdout.isatty() or os.environ.get("CI"):
         err.print(Text("kzreader: the terminal app needs an interactive terminal; try `kzreader --help` "
-                       "for the commands (index, articles, search, show, entities, timeline)"))
+                       "for the commands (index, articles, search, show, entities, timeline, stats)"))
         return 2
     from kzreader.tui.app import ReaderApp
 
@@ -365,4 +423,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Console], int]] = {
     "show": cmd_show,
     "entities": cmd_entities,
     "timeline": cmd_timeline,
+    "stats": cmd_stats,
 }

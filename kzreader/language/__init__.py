@@ -43,6 +43,9 @@ class Language(Protocol):
         """One of the language's data files (`months`, `titles`, ...), read once."""
 
 
+# The reader's own language: what an article is read as when nothing says
+# otherwise, and what the views leave unsaid.
+DEFAULT = "pl"
 # The languages with a package here; an article in any other is read by the careful fallback.
 CODES = ("pl", "en", "ru")
 

@@ -39,6 +39,7 @@ class ArticleRecord:
             "outlet": self.outlet,
             "url": self.url,
             "author": self.author,
+            "lang": self.lang,
             "duplicate_of": self.duplicate_of,
             "date_source": self.date_source,
         }
@@ -89,7 +90,7 @@ class ArticleTables(StateFile):
 
     def summaries(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Article metadata without text, newest first (undated last)."""
-        cols = "id, title, date, published, outlet, url, author, duplicate_of, date_source"
+        cols = "id, title, date, published, outlet, url, author, lang, duplicate_of, date_source"
         sql = f"SELECT {cols} FROM articles"
         args: tuple[Any, ...] = ()
         if ids is not None:

@@ -153,7 +153,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _head(doc: ArticleDoc) -> Content:
         rec = doc.record
         title = Content.styled(safe(rec.title, rec.id), "bold $text")
-        meta = [safe(v) for v in (rec.outlet, rec.date, rec.author) if v]
+        meta = [safe(v) for v in (rec.outlet, rec.date, rec.author, rec.lang) if v]
         lines = [title, Content.styled(" · ".join(meta) or "no metadata", MUTED_STYLE)]
         if rec.url:
             lines.append(Content.styled(safe(rec.url), "$text-muted underline"))

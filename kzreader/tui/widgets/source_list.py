@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from textual.content import Content
 
+from kzreader.language import DEFAULT as POLISH
 from kzreader.tui.formatting import HIT_STYLE, MUTED_STYLE, fit, safe, wrap
 from kzreader.tui.messages import OpenArticle
 from kzreader.tui.widgets.virtual_list import VirtualList
@@ -25,6 +26,7 @@ class SourceRow:
     outlet: str
     copy: bool = False
     hits: int | None = None
+    lang: str | None = None
 
 
 def arrange(order: Iterable[str], summaries: Mapping[str, Mapping[str, Any]]) -> list[str]:
@@ -94,6 +96,7 @@ class SourceList(VirtualList):
             date=summary.get("date") or "undated",
             outlet=summary.get("outlet") or "unknown outlet",
             copy=bool(summary.get("duplicate_of")),
+            lang=summary.get("lang") if summary.get("lang") != POLISH else None,
             hits=self._hits.get(aid) if self._hits is not None else None,
         )
 
@@ -115,6 +118,8 @@ class SourceList(VirtualList):
         """Date, then the copy mark and hit count if they fit whole, then as much of the outlet as fits."""
         line = Content.styled(row.date, MUTED_STYLE)
         extras = []
+        if row.lang:
+            extras.append(Content.styled(row.lang, "bold $text-muted"))
         if row.copy:
             extras.append(Content.styled(COPY_MARK, "italic $warning"))
         if row.hits is not None:

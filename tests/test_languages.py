@@ -1,0 +1,104 @@
+"""Articles in several languages: each one's language known, stored, searchable and shown; Russian and English words indexed by their lemmas."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+
+from kzreader.corpus.articles import language_of
+from kzreader.index.analyzer import index_terms, query_terms
+from kzreader.language.detection import detect
+from kzreader.reading.annotations import Entity, Mention, Timex
+from kzreader.reading.foreign.events import build_events
+from kzreader.tui.widgets.source_list import SourceList
+
+# Sentences written for these tests, one per language the detector must tell apart.
+SAMPLES = {
+    "pl": "Prezydent Kazachstanu w piątek odwiedził Pekin, gdzie rozmawiał o handlu i tranzycie.",
+    "en": "The president of Kazakhstan visited Beijing on Friday to talk about trade and transit.",
+    "ru": "Президент Казахстана в пятницу посетил Пекин, где обсуждал торговлю и транзит.",
+    "uk": "Президент Казахстану в п'ятницю відвідав Пекін, де обговорював торгівлю і транзит.",
+    "sk": "Prezident Kazachstanu v piatok navštívil Peking, kde rokoval o obchode a tranzite.",
+}
+
+
+@pytest.mark.parametrize("code", SAMPLES)
+def test_the_language_of_a_short_text_is_detected(code: str) -> None:
+    assert detect(SAMPLES[code]) == code
+
+
+def test_the_sidecar_says_first_in_any_spelling_and_a_text_too_short_to_tell_is_polish() -> None:
+    text = SAMPLES["en"]
+    assert language_of("PL-pl", text, [(0, len(text))]) == "pl"
+    assert language_of(None, text, [(0, len(text))]) == "en"
+    assert detect("12.11 — 3:1") == "pl"
+
+
+def test_russian_and_english_words_are_indexed_by_their_lemmas() -> None:
+    assert "токаев" in index_terms("Токаева") and "токаев" in query_terms("Токаеву")
+    assert "казахстан" in query_terms("Казахстане")
+    assert "meeting" in index_terms("meetings")
+    assert index_terms("spotkał")[1:] == ("spotkać", "spotkac"), "a Polish word keeps its Polish lemmas only"
+
+
+def run(corpus: Path, index: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kzreader", "--corpus", str(corpus), "--index", str(index), *args],
+                          capture_output=True, text=True, env=dict(os.environ), timeout=120)
+
+
+def test_a_mixed_corpus_is_searchable_by_language_and_by_russian_lemma(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for code in ("pl", "en", "ru"):
+        (corpus / f"{code}.txt").write_text(f" date 2024-03-08\n{SAMPLES[code]}\n", encoding="utf-8")
+    (corpus / "declared.txt").write_text(f"{SAMPLES['pl']}\n", encoding="utf-8")
+    (corpus / "declared.yaml").write_text("lang: en\n", encoding="utf-8")
+    index = tmp_path / "index"
+    arts = {a["id"]: a["lang"] for a in json.loads(run(corpus, index, "articles", "--json").stdout)["articles"]}
+    assert arts == {"pl": "pl", "en": "en", "ru": "ru", "declared": "en"}
+    found = json.loads(run(corpus, index, "search", "lang:ru", "--json").stdout)
+    assert [h["article"] for h in found["hits"]] == ["ru"]
+    found = json.loads(run(corpus, index, "search", "Казахстаном", "--json").stdout)
+    assert [h["article"] for h in found["hits"]] == ["ru"]
+    listing = run(corpus, index, "articles").stdout
+    assert "(ru)" in listing and "(pl)" not in listing
+
+
+def test_a_foreign_event_is_its_sentence_with_the_actors_and_the_languages_lemmas() -> None:
+    text = "Old news first.\nKazakh leader Jan Kowal arrived in Astana on Friday for talks with investors. Then rain."
+    start = text.index("on Friday")
+    timex = Timex(start, start + 9, "on Friday", "2024-03-08")
+    who = text.index("Jan Kowal")
+    person = Entity("person:jan kowal", "Jan Kowal", "person", [Mention(who, who + 9, "Jan Kowal")])
+    where = text.index("Astana")
+    place = Entity("place:astana", "Astana", "place", [Mention(where, where + 6, "Astana")])
+    [event] = build_events("a", text, [timex], [person, place], "en")
+    assert event.sentence.startswith("Kazakh leader") and event.sentence.endswith("investors.")
+    assert event.entities == ["place:astana", "person:jan kowal"]
+    assert {"arrive", "talk", "investor"} <= set(event.keywords) and "for" not in event.keywords
+    assert "Astana" in event.keywords, "the place by its canonical name, for linking"
+
+
+class Sources(App[None]):
+    def __init__(self, widget: SourceList) -> None:
+        super().__init__()
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        yield self.widget
+
+
+async def test_the_sources_list_names_a_language_other_than_polish() -> None:
+    summaries = {aid: {"id": aid, "title": aid, "date": "2024-01-01", "outlet": "o", "duplicate_of": None,
+                       "lang": lang} for aid, lang in (("a", "pl"), ("b", "ru"))}
+    widget = SourceList(summaries, id="sources")
+    async with Sources(widget).run_test(size=(80, 24)):
+        widget.show(["a", "b"])
+        assert [widget.row(i).lang for i in range(2)] == [None, "ru"]
+        assert widget.row_line(1, 2, 60).plain == "  2024-01-01 · ru · o"
+        assert widget.row_line(0, 2, 60).plain == "  2024-01-01 · o"
