@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from kzreader.reading.annotations import Entity
+from kzreader.reading.foreign import entities_en, entities_other, entities_ru
+from kzreader.reading.foreign.names import entities
 
 
 def find_entities(text: str, regions: list[tuple[int, int]], lang: str) -> list[Entity]:
-    return []
+    """Entities named as the Polish reader names them: gazetteer keys, `person:<name>`, Polish spelling where known."""
+    reader = {"en": entities_en.find, "ru": entities_ru.find}.get(lang, entities_other.find)
+    return entities(reader(text, regions))
