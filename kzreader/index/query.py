@@ -27,7 +27,12 @@ from kzreader.language.folding import fold
 from kzreader.reading import periods
 
 MAX_QUERY = 2000
-DEFAULT_FIELDS = ("body", "title")
+DEFAULT_FIELDS = ("body", "title", "person", "place", "org")
+# The entity fields hold every name an entity has in the corpus, in any script
+# or spelling: a bare word also finds the articles that name its entity
+# otherwise (`Токаев` finds the Polish reports of Tokajew). They weigh less than
+# the text itself, which holds the same words wherever the text says them.
+_FIELD_BOOSTS = {"person": 0.5, "place": 0.5, "org": 0.5}
 # Terms of these fields are words of the article's text, so they are highlighted there.
 HIGHLIGHTED_FIELDS = frozenset({"body", "title", "person", "place", "org"})
 
@@ -188,7 +193,7 @@ def make_parser(schema: object) -> QueryParser:
     parser.add_plugin(RawPatternPlugin())
     parser.add_plugin(ExactPlugin())
     parser.add_plugin(DatePlugin())
-    parser.add_plugin(MultifieldPlugin(DEFAULT_FIELDS))
+    parser.add_plugin(MultifieldPlugin(DEFAULT_FIELDS, _FIELD_BOOSTS))
     return parser
 
 
