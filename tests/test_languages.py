@@ -102,3 +102,10 @@ async def test_the_sources_list_names_a_language_other_than_polish() -> None:
         assert [widget.row(i).lang for i in range(2)] == [None, "ru"]
         assert widget.row_line(1, 2, 60).plain == "  2024-01-01 · ru · o"
         assert widget.row_line(0, 2, 60).plain == "  2024-01-01 · o"
+
+
+def test_a_foreign_events_label_is_its_sentence_when_the_dates_clause_says_nothing() -> None:
+    text = "In a statement on Friday, the border service said that its forces repelled an attack."
+    start = text.index("on Friday")
+    [event] = build_events("a", text, [Timex(start, start + 9, "on Friday", "2024-03-08")], [], "en")
+    assert "border service said" in event.label

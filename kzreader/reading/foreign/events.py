@@ -23,6 +23,9 @@ from kzreader.reading.events import (
 
 # A word this short carries no content of its own in any of the languages read here.
 _SHORTEST = 3
+# A clause that is little more than its date (`In a statement on Friday,`) says
+# nothing on the timeline: its whole sentence is shown instead.
+_FEWEST_LABEL_WORDS = 3
 
 
 @cache
@@ -97,11 +100,13 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         keywords = _keywords(text, *sentence, t, lang)
         # Places by their canonical names: capitalised keywords are where it happened, for linking.
         keywords += [e.name for e in ents if e.type == "place" and e.name not in keywords]
-        lo, hi = _clause(text, sentence, t)
+        shown = label(text, *_clause(text, sentence, t), (t.start, t.end))
+        if len(shown.split()) < _FEWEST_LABEL_WORDS:
+            shown = label(text, *sentence, (t.start, t.end))
         events.append(Event(
             id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,
             start=t.start, end=t.end, granularity=t.granularity, earliest=t.earliest, latest=t.latest,
             sentence=text[sentence[0]:sentence[1]], sentence_start=sentence[0], sentence_end=sentence[1],
-            entities=[e.key for e in ents], keywords=keywords, label=label(text, lo, hi, (t.start, t.end)),
+            entities=[e.key for e in ents], keywords=keywords, label=shown,
         ))
     return events
