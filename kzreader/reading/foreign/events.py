@@ -25,7 +25,7 @@ from kzreader.reading.events import (
 _SHORTEST = 3
 # A clause that is little more than its date (`In a statement on Friday,`) says
 # nothing on the timeline: its whole sentence is shown instead.
-_FEWEST_LABEL_WORDS = 3
+_FEWEST_LABEL_WORDS = 4
 
 
 @cache
