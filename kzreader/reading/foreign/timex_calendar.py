@@ -48,9 +48,8 @@ class Calendar:
         first, mod = c.extend_left(i)
         day = t.day(mi + 1) if t.adjacent(mi) else None
         if day is not None and not t.continues_number(mi + 1):
-            day2, last = self._second_day(mi + 1)
-            if day2 is None:
-                last = mi + 1
+            day2, last = self._second_day(t.day_end(mi + 1))
+            last = t.day_end(last) if day2 is not None else t.day_end(mi + 1)
             year, last = c.year_after(last)
             return c.dated(first, last, month, day, day2, mod, year)
         year, last = c.year_after(mi)
@@ -69,9 +68,8 @@ class Calendar:
         day = t.day(i)
         if t.continues_number(i):
             return None
-        day2, j = self._second_day(i)
-        if day2 is None:
-            j = i
+        day2, j = self._second_day(t.day_end(i))
+        j = t.day_end(j) if day2 is not None else t.day_end(i)
         if not t.adjacent(j) or (month := t.month(j + 1)) is None:
             return None
         first, mod = c.extend_left(i)

@@ -130,14 +130,17 @@ class Clock:
         d = ref.lo + timedelta(days=diff)
         return Value(d.isoformat(), "day", d, d)
 
-    def period_moved(self, unit: str, offset: int) -> Value:
+    def period_moved(self, unit: str, offset: int) -> Value | None:
         """`last week`, `this year`, `на прошлой неделе`: the document's period moved by `offset` units."""
         ref = self.ref
         if ref is None:
             return floating(offset, NO_DOCUMENT_DATE)
         natural = _NATURAL[unit]
-        lo = period(shift(ref.lo, unit, offset), natural)[0]
-        hi = period(shift(ref.hi, unit, offset), natural)[1]
+        try:
+            lo = period(shift(ref.lo, unit, offset), natural)[0]
+            hi = period(shift(ref.hi, unit, offset), natural)[1]
+        except (ValueError, OverflowError):  # out of the calendar
+            return None
         gran = coarser(natural, ref.granularity)
         if gran == natural:
             return Value(format_value(lo, gran), gran, lo, hi)
@@ -145,12 +148,15 @@ class Clock:
         return Value(format_value(lo + (hi - lo) / 2, gran), gran, lo, hi, mod,
                      f"document dated only to the {ref.granularity}")
 
-    def shifted(self, unit: str, n: float) -> Value:
+    def shifted(self, unit: str, n: float) -> Value | None:
         """The document date moved by `n` units (`yesterday`, `three weeks ago`)."""
         ref = self.ref
         if ref is None:
             return floating(int(n), NO_DOCUMENT_DATE)
-        lo, hi = shift(ref.lo, unit, n), shift(ref.hi, unit, n)
+        try:
+            lo, hi = shift(ref.lo, unit, n), shift(ref.hi, unit, n)
+        except (ValueError, OverflowError):  # `3000 years ago`: out of the calendar
+            return None
         mod = None
         if unit == "W":  # "two weeks ago" is loose speech: a few days either way
             lo, hi, mod = lo - timedelta(days=3), hi + timedelta(days=3), "APPROX"

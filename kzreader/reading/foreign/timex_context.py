@@ -40,8 +40,9 @@ class Context:
         j = i - 1
         if t.dash(j) and t.touching(j) and t.touching(j - 1):  # mid-June
             j -= 1
-        if t.low(j) in w.parts and (t.adjacent(j) or t.touching(j) and t.dash(j + 1)):
-            first, mod = j, w.parts[t.low(j)]
+        part = t.phrase_before(j, (p for p, _ in w.parts))
+        if part and (t.adjacent(j) or t.touching(j) and t.dash(j + 1)):
+            first, mod = j - len(part) + 1, dict(w.parts)[part]
         if t.low(first - 1) in w.prepositions and t.adjacent(first - 1):
             first -= 1
             mod = mod or w.mods.get(t.low(first))

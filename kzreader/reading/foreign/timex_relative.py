@@ -67,7 +67,8 @@ class Relative:
             first = i - 1
         if t.low(first - 1) in w.period_leads and t.adjacent(first - 1):
             first -= 1
-        return Found(first, i + 1, c.clock.period_moved(unit, w.relative[t.low(i)]))
+        value = c.clock.period_moved(unit, w.relative[t.low(i)])
+        return Found(first, i + 1, value) if value else None
 
     def deictic(self, i: int) -> Found | None:
         t, c, w = self.t, self.c, self.t.w
@@ -79,7 +80,8 @@ class Relative:
         if w.mods.get(prep) or c.quoted(t.starts[i]) or c.clock.ref is None:
             # Until/since today is a period; inside quoted speech `today` is the day it was said.
             return Found(i - 1 if w.mods.get(prep) else i, last, floating(days))
-        return Found(i, last, c.clock.shifted("D", days))
+        value = c.clock.shifted("D", days)
+        return Found(i, last, value) if value else None
 
     def ago(self, i: int) -> Found | None:
         t, c, w = self.t, self.c, self.t.w
@@ -90,4 +92,5 @@ class Relative:
         ago = t.phrase_at(i + 2, w.ago)
         if ago is None:
             return None
-        return Found(i, i + 1 + len(ago), c.clock.shifted(unit, -n))
+        value = c.clock.shifted(unit, -n)
+        return Found(i, i + 1 + len(ago), value) if value else None

@@ -24,7 +24,8 @@ class TimeWords:
     weekday_not_after: frozenset[str]
     prepositions: frozenset[str]
     mods: dict[str, str]
-    parts: dict[str, str]
+    parts: tuple[tuple[tuple[str, ...], str], ...]  # longest phrase first
+    ordinal_suffixes: frozenset[str]
     day_joiners: frozenset[str]
     relative: dict[str, int]
     duration_articles: frozenset[str]
@@ -51,7 +52,9 @@ class TimeWords:
             weekday_not_after=v.words("weekday_not_after"),
             prepositions=v.words("date_prepositions"),
             mods=v.labels("preposition_mods"),
-            parts=v.labels("part_of_period"),
+            parts=tuple(sorted(((tuple(k.split()), m) for k, m in v.labels("part_of_period").items()),
+                               key=lambda kv: -len(kv[0]))),
+            ordinal_suffixes=v.words("ordinal_suffixes"),
             day_joiners=v.words("day_joiners"),
             relative={k: int(n) for k, n in v.numbers("relative_adjectives").items()},
             duration_articles=v.words("duration_articles"),
@@ -137,6 +140,23 @@ class Words:
 
     def dash(self, i: int) -> bool:
         return self.low(i) in ("-", "–", "—")
+
+    def day_end(self, i: int) -> int:
+        """The last token of the day at i, with an ordinal suffix (`4th`, `12-го`) if it has one."""
+        if self.touching(i) and self.low(i + 1) in self.w.ordinal_suffixes:
+            return i + 1
+        hyphened = self.touching(i) and self.dash(i + 1) and self.touching(i + 1)
+        if hyphened and self.low(i + 2) in self.w.ordinal_suffixes:
+            return i + 2
+        return i
+
+    def phrase_before(self, i: int, phrases) -> tuple[str, ...] | None:
+        """The first of `phrases` whose words end at token i."""
+        for p in phrases:
+            first = i - len(p) + 1
+            if first >= 0 and self.phrase_at(first, (p,)):
+                return p
+        return None
 
     def phrase_at(self, i: int, phrases) -> tuple[str, ...] | None:
         """The first of `phrases` (tuples of words) that the words from i spell, each after a space."""
