@@ -57,3 +57,11 @@ def test_every_entry_of_a_languages_files_is_read_by_an_engine(code: str) -> Non
     assert files, f"the words of {code} are data files"
     unread = {f.name: words.vocabulary(f.stem).unread() for f in files}
     assert all(not keys for keys in unread.values()), f"entries no engine reads: {unread}"
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_every_month_and_weekday_of_a_foreign_language_has_its_words(code: str) -> None:
+    words = language.get(code).vocabulary("temporal")
+    assert set(words.numbers("months").values()) == set(range(1, 13))
+    assert set(words.numbers("weekdays").values()) == set(range(7))
+    assert set(words.labels("preposition_mods")) <= words.words("date_prepositions")
