@@ -386,7 +386,7 @@ def _print_stats(out: Console, ov: Overview) -> None:
     for e in ov.entities:
         line = Text(f"{e.articles:>6}  ")
         line.append(f"{inert_text(e.name):<28.28}", style=ENTITY_STYLES.get(e.type, "bold"))
-        line.append(f" {e.type:<6} {e.events:>5} events  {span_text(e.first, e.last)}", style="dim")
+        line.append(f" {e.type:<6} {e.mentions:>6} mentions  {span_text(e.first, e.last)}", style="dim")
         out.print(line)
     if ov.entity:
         out.print(Text(f"\nWith {ov.entity}", style="bold"))

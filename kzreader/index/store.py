@@ -18,16 +18,17 @@ from kzreader.index.tables.entities import EntityTables
 from kzreader.index.tables.events import EventTables, event_keys
 from kzreader.index.tables.names import NameTables
 from kzreader.index.tables.signatures import SignatureTables
+from kzreader.index.tables.stats import StatsTables
 
 __all__ = ["ArticleRecord", "Store", "StoreError", "event_keys"]
 
 
-class Store(ArticleTables, SignatureTables, NameTables, EntityTables, EventTables):
+class Store(ArticleTables, SignatureTables, NameTables, EntityTables, StatsTables, EventTables):
     """The index's state: every group of tables over one connection."""
 
     def delete_article(self, aid: str) -> None:
         self.drop_names(aid)
-        for table, col in (("files", "id"), ("articles", "id"), ("shingles", "id"),
-                           ("entities", "article"), ("entity_names", "article")):
+        self.drop_entities(aid)
+        for table, col in (("files", "id"), ("articles", "id"), ("shingles", "id"), ("entity_names", "article")):
             self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
         self.delete_events(aid)

@@ -17,6 +17,7 @@ from kzreader.index import folder as ix_mod
 from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
 from kzreader.index.search import Matcher, SearchResult, Searcher, Span
 from kzreader.index.store import ArticleRecord, Store, StoreError
+from kzreader.library.stats import DaySpan, EntityStat, Together, day_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
 from kzreader.reading.periods import day_number
@@ -32,6 +33,8 @@ class TimelineFilter:
     query: str | None = None
     # A reprint's events that its original reports too are left out: one row each.
     fold_copies: bool = False
+    # A second entity: only the events naming both (who appears with whom).
+    with_entity: str | None = None
 
 
 class Library:
@@ -149,10 +152,11 @@ class Library:
     def timeline(self, flt: TimelineFilter = TimelineFilter(), offset: int = 0, limit: int | None = None,
                  undated: bool = False) -> list[Event]:
         return self.store.events_page(*self._event_args(flt), offset=offset, limit=limit, undated=undated,
-                                      fold_copies=flt.fold_copies)
+                                      fold_copies=flt.fold_copies, with_keys=self._with_keys(flt))
 
     def timeline_count(self, flt: TimelineFilter = TimelineFilter(), undated: bool = False) -> int:
-        return self.store.events_count(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies)
+        return self.store.events_count(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies,
+                                       with_keys=self._with_keys(flt))
 
     def event(self, eid: str) -> Event | None:
         return self.store.event(eid)
@@ -166,6 +170,42 @@ class Library:
         articles = self.matching_ids(flt.query) if flt.query else None
         return start, end, keys, articles
 
+    def _with_keys(self, flt: TimelineFilter) -> list[str] | None:
+        if not flt.with_entity:
+            return None
+        return self.store.entity_keys_matching(flt.with_entity) or ["\0no such entity"]
+
+    # the corpus at a glance (kzreader.library.stats) --------------------------------
+    def coverage(self, flt: TimelineFilter = TimelineFilter()) -> list[DaySpan]:
+        """The day ranges of the events `flt` selects, with their counts; `stats.bars` makes them a histogram."""
+        return self.store.event_spans(*self._event_args(flt), fold_copies=flt.fold_copies,
+                                      with_keys=self._with_keys(flt))
+
+    def top_entities(self, query: str | None = None, limit: int = 50) -> list[EntityStat]:
+        """The entities named in most articles (of those `query` finds, or all); dates are of their events."""
+        rows = self.store.top_entities(self.matching_ids(query) if query else None, limit)
+        days = self.store.entity_days(r["key"] for r in rows)
+        return [EntityStat(r["key"], r["name"], r["type"], r["articles"], r["mentions"],
+                           day_str(days[r["key"]][0]), day_str(days[r["key"]][1])) for r in rows]
+
+    def entity_keys(self, name: str) -> list[str]:
+        """Keys of the entities called `name` (by any form or alias)."""
+        return self.store.entity_keys_matching(name)
+
+    def entity_months(self, key: str) -> list[tuple[int, int]]:
+        """(yyyymm, events) of the dated events naming the entity, for a sparkline."""
+        return self.store.entity_months(key)
+
+    def together(self, keys: list[str], query: str | None = None, limit: int = 50) -> list[Together]:
+        """The entities sharing most events with `keys` (in the articles `query` finds, or all)."""
+        rows = self.store.cooccurring(keys, self.matching_ids(query) if query else None, limit)
+        info = self.store.entity_info([r[0] for r in rows])
+        out = []
+        for key, n, first, last in rows:
+            etype, name = info.get(key, (key.partition(":")[0], key.partition(":")[2] or key))
+            out.append(Together(key, name, etype, n, day_str(first), day_str(last)))
+        return out
+
     # views -------------------------------------------------------------------
     def article_events(self, aid: str) -> list[Event]:
         """One article's events with their links (undated ones too), in timeline order."""
@@ -173,7 +213,8 @@ class Library:
 
     def timeline_position(self, eid: str, flt: TimelineFilter = TimelineFilter()) -> int | None:
         """Where an event stands in the timeline `flt` selects, or None if it is not in it."""
-        return self.store.event_rank(eid, *self._event_args(flt), fold_copies=flt.fold_copies)
+        return self.store.event_rank(eid, *self._event_args(flt), fold_copies=flt.fold_copies,
+                                     with_keys=self._with_keys(flt))
 
     def warm_up(self) -> None:
         """Load the Polish dictionary now, off the reader's path, so their first search does not wait for it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -35,15 +35,23 @@ CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 CREATE TABLE IF NOT EXISTS entity_names(article TEXT, key TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS entity_names_name ON entity_names(name);
 CREATE INDEX IF NOT EXISTS entity_names_article ON entity_names(article);
-CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
-CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+-- Both cover what the overviews count (kzreader/index/tables/stats.py): ranking the
+-- entities of the corpus, or of a search's articles, reads no table row.
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article, key, type, mentions, name);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key, type, mentions, name);
+-- Each entity's articles and mentions over the corpus, kept as articles come and go.
+CREATE TABLE IF NOT EXISTS entity_totals(key TEXT PRIMARY KEY, type TEXT, name TEXT, articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_totals_rank ON entity_totals(articles DESC, key);
 CREATE TABLE IF NOT EXISTS events(
     id TEXT PRIMARY KEY, article TEXT, seq INTEGER, date TEXT, day_start INTEGER, day_end INTEGER, data TEXT);
 CREATE INDEX IF NOT EXISTS events_order ON events(day_start, day_end, article, seq, id);
-CREATE INDEX IF NOT EXISTS events_article ON events(article);
+-- Covering what a histogram of a search's articles reads of their events.
+CREATE INDEX IF NOT EXISTS events_article ON events(article, day_start, day_end, id);
 CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER);
-CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day);
-CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities(event);
+CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day, event);
+-- Covering, so who appears with whom walks two indexes and no table.
+CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities(event, key, day);
 CREATE TABLE IF NOT EXISTS links(a TEXT, b TEXT, relation TEXT, reasons TEXT);
 CREATE INDEX IF NOT EXISTS links_a ON links(a);
 CREATE INDEX IF NOT EXISTS links_b ON links(b);

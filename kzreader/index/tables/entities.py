@@ -16,19 +16,39 @@ class EntityTables(StateFile):
     """The `entities` and `entity_names` tables."""
 
     def put_entities(self, aid: str, entities: Sequence[Entity]) -> None:
-        self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
+        self.drop_entities(aid)
         self.db.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
             ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False),
               _last_word(e.name) if e.type == "person" else None)
              for e in entities),
         )
+        self._count_entities(aid, 1)
         # Every way a reader may name an entity, folded, so a filter by name is an index lookup.
         self.db.execute("DELETE FROM entity_names WHERE article=?", (aid,))
         self.db.executemany(
             "INSERT INTO entity_names VALUES (?, ?, ?)",
             ((aid, e.key, n) for e in entities
              for n in {fold(x) for x in (e.name, e.key.split(":", 1)[-1], *e.aliases)}),
+        )
+
+    def drop_entities(self, aid: str) -> None:
+        self._count_entities(aid, -1)
+        self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
+
+    def _count_entities(self, aid: str, sign: int) -> None:
+        """Add (or take back) an article's entities to the running totals the corpus's ranking reads.
+
+        Ranking by counting the entities table took 3 s at 100,000 articles. The
+        name kept is the longest an entity has had, which a removal does not shorten.
+        """
+        self.db.execute(
+            "INSERT INTO entity_totals(key, type, name, articles, mentions) "
+            "SELECT key, type, name, ?, ? * mentions FROM entities WHERE article = ? "
+            "ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles, "
+            "mentions = mentions + excluded.mentions, "
+            "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END",
+            (sign, sign, aid),
         )
 
     def entities(self, aid: str) -> list[Entity]:

@@ -24,11 +24,12 @@ def event_keys(ev: Event) -> set[str]:
 # An event of a reprint that its original reports too (a `same` link into the
 # original): folded into the original's row. The article test comes first, so
 # only a reprint's events look at their links.
-_NOT_A_REPEAT = (
-    "NOT (e.article IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) AND EXISTS ("
+A_REPEAT = (
+    "(e.article IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) AND EXISTS ("
     "SELECT 1 FROM links l JOIN events o ON o.id = l.b WHERE l.a = e.id AND l.relation = 'same' "
     "AND o.article = (SELECT duplicate_of FROM articles WHERE id = e.article)))"
 )
+_NOT_A_REPEAT = f"NOT {A_REPEAT}"
 
 
 class EventTables(StateFile):
@@ -131,9 +132,10 @@ class EventTables(StateFile):
         limit: int | None = None,
         undated: bool = False,
         fold_copies: bool = False,
+        with_keys: Sequence[str] | None = None,
     ) -> list[Event]:
         """Events in date order, filtered by day range, entities and articles, one page at a time."""
-        where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies)
+        where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies, with_keys)
         order = "e.day_start, e.day_end, e.article, e.seq"
         if undated:
             order = "e.day_start IS NULL, " + order
@@ -156,8 +158,9 @@ class EventTables(StateFile):
 
     def events_count(self, start: int | None = None, end: int | None = None,
                      entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
-                     undated: bool = False, fold_copies: bool = False) -> int:
-        where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies)
+                     undated: bool = False, fold_copies: bool = False,
+                     with_keys: Sequence[str] | None = None) -> int:
+        where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies, with_keys)
         return int(self.db.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
 
     def event(self, eid: str) -> Event | None:
@@ -170,7 +173,7 @@ class EventTables(StateFile):
 
     def event_rank(self, eid: str, start: int | None = None, end: int | None = None,
                    entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
-                   fold_copies: bool = False) -> int | None:
+                   fold_copies: bool = False, with_keys: Sequence[str] | None = None) -> int | None:
         """Where an event stands in the timeline these filters select, or None if it is not in it.
 
         Lets a paged view move its cursor to an event without loading the events before it.
@@ -178,7 +181,7 @@ class EventTables(StateFile):
         key = self.db.execute("SELECT day_start, day_end, article, seq FROM events WHERE id=?", (eid,)).fetchone()
         if not key or key[0] is None:
             return None
-        where, args = self._event_filter(start, end, entity_keys, articles, False, fold_copies)
+        where, args = self._event_filter(start, end, entity_keys, articles, False, fold_copies, with_keys)
         joiner = " AND " if where else " WHERE "
         if not self.db.execute(f"SELECT count(*) FROM events e{where}{joiner}e.id=?", (*args, eid)).fetchone()[0]:
             return None
@@ -187,7 +190,9 @@ class EventTables(StateFile):
 
     def _event_filter(self, start: int | None, end: int | None, entity_keys: Sequence[str] | None,
                       articles: Sequence[str] | None, undated: bool,
-                      fold_copies: bool = False) -> tuple[str, tuple[Any, ...]]:
+                      fold_copies: bool = False,
+                      with_keys: Sequence[str] | None = None) -> tuple[str, tuple[Any, ...]]:
+        """The WHERE clause for these filters; `with_keys`, a second entity, keeps the events naming both."""
         clauses: list[str] = []
         args: list[Any] = []
         if not undated:
@@ -198,10 +203,11 @@ class EventTables(StateFile):
         if end is not None:
             clauses.append("e.day_start <= ?")
             args.append(end)
-        if entity_keys:
-            marks = ",".join("?" * len(entity_keys))
-            clauses.append(f"e.id IN (SELECT event FROM event_entities WHERE key IN ({marks}))")
-            args.extend(entity_keys)
+        for keys in (entity_keys, with_keys):
+            if keys:
+                marks = ",".join("?" * len(keys))
+                clauses.append(f"e.id IN (SELECT event FROM event_entities WHERE key IN ({marks}))")
+                args.extend(keys)
         if articles is not None:
             clauses.append(f"e.article IN {ANY}")
             args.append(id_list(articles))

@@ -1,0 +1,106 @@
+"""Counts over the stored events and entities: coverage over time, who is in the corpus, who appears with whom.
+
+Plain SQL over the tables a build already fills, answered from covering
+indexes (`events_order`, `entities_key`, `entities_article`, `event_entities_key`,
+`event_entities_event`), so none of it reads an event's or entity's JSON.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kzreader.index.tables.events import A_REPEAT, EventTables
+from kzreader.index.tables.sql import ANY, id_list
+
+# Keyword keys share `event_entities` with entity keys; they are no one to appear with.
+_ENTITY_KEY = "key NOT LIKE 'kw:%'"
+
+
+class StatsTables(EventTables):
+    """Aggregates for the views' overviews; what a row means is `kzreader.library.stats`'s to say."""
+
+    def event_spans(self, start: int | None = None, end: int | None = None,
+                    entity_keys: Sequence[str] | None = None, articles: Sequence[str] | None = None,
+                    fold_copies: bool = False, with_keys: Sequence[str] | None = None) -> list[tuple[int, int, int]]:
+        """(first day, last day, events) for each day range the filtered dated events have.
+
+        Grouped by the whole range, so a month-only or year-only date stays
+        distinguishable from a day: a few thousand rows for a million events.
+        """
+        where, args = self._event_filter(start, end, entity_keys, articles, False, False, with_keys)
+        group = " GROUP BY e.day_start, e.day_end"
+        counts = {(a, b): n for a, b, n in self.db.execute(f"SELECT e.day_start, e.day_end, count(*) FROM events e"
+                                                           f"{where}{group}", args)}
+        if fold_copies:
+            # All less the repeats, rather than testing every event for being one: the
+            # repeats are found from the reprints' few events, and the test cost 2 s a million.
+            sql = f"SELECT e.day_start, e.day_end, count(*) FROM events e{where} AND {A_REPEAT}{group}"
+            for a, b, n in self.db.execute(sql, args):
+                counts[a, b] -= n
+        return [(a, b, n) for (a, b), n in counts.items() if n]
+
+    def top_entities(self, articles: Sequence[str] | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """The entities named in the most articles (of `articles`, or of all), with their mention counts.
+
+        The corpus's from the running totals; a search's by counting its
+        articles' rows (an entity is stored once per article). The name is the
+        longest the entity has (`Kasym-Żomart Tokajew` over `Tokajew`).
+        """
+        if articles is None:
+            rows = self.db.execute("SELECT key, type, articles, mentions, name FROM entity_totals WHERE articles > 0 "
+                                   "ORDER BY articles DESC, key LIMIT ?", (limit,)).fetchall()
+        else:
+            # With one max() in the query, SQLite takes the bare `name` from the row holding it.
+            rows = [row[:4] + row[5:] for row in self.db.execute(
+                f"SELECT key, type, count(*) AS n, sum(mentions), max(length(name)), name FROM entities "
+                f"WHERE article IN {ANY} GROUP BY key ORDER BY n DESC, key LIMIT ?", (id_list(articles), limit))]
+        return [{"key": key, "type": etype, "articles": n, "mentions": mentions, "name": name}
+                for key, etype, n, mentions, name in rows]
+
+    def entity_days(self, keys: Iterable[str]) -> dict[str, tuple[int | None, int | None]]:
+        """key -> (first day, last day) of the dated events naming it.
+
+        Two queries, since SQLite answers a lone min() or max() with one index
+        seek but both together by reading every row of the key.
+        """
+        first = "SELECT min(day) FROM event_entities WHERE key = ? AND day IS NOT NULL"
+        last = "SELECT max(day) FROM event_entities WHERE key = ?"
+        return {key: (self.db.execute(first, (key,)).fetchone()[0], self.db.execute(last, (key,)).fetchone()[0])
+                for key in keys}
+
+    def entity_months(self, key: str) -> list[tuple[int, int]]:
+        """(yyyymm, events) of the dated events naming `key`, a range scan of the (key, day) index."""
+        return [(m, n) for m, n in self.db.execute(
+            "SELECT day / 100, count(*) FROM event_entities WHERE key = ? AND day IS NOT NULL GROUP BY day / 100",
+            (key,))]
+
+    def entity_info(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """key -> (type, longest name) for these keys, from the running totals."""
+        out: dict[str, tuple[str, str]] = {}
+        for key in keys:
+            row = self.db.execute("SELECT type, name FROM entity_totals WHERE key = ?", (key,)).fetchone()
+            if row:
+                out[key] = (row[0], row[1])
+        return out
+
+    def cooccurring(self, keys: Sequence[str], articles: Sequence[str] | None = None,
+                    limit: int = 50) -> list[tuple[str, int, int | None, int | None]]:
+        """(key, shared events, first day, last day) of the entities sharing most events with `keys`.
+
+        Walks the events naming `keys` on the (key, day) index and each
+        event's other keys on the (event, key, day) one, never the tables.
+        """
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        # An event names a key once; only several keys (one name, two entities) can count an event twice.
+        counted = "count(DISTINCT a.event)" if len(keys) > 1 else "count(*)"
+        sql = (f"SELECT b.key, {counted} AS n, min(b.day), max(b.day) "
+               f"FROM event_entities a JOIN event_entities b ON b.event = a.event "
+               f"WHERE a.key IN ({marks}) AND b.key NOT IN ({marks}) AND b.{_ENTITY_KEY}")
+        args: list[Any] = [*keys, *keys]
+        if articles is not None:
+            sql += f" AND a.event IN (SELECT id FROM events WHERE article IN {ANY})"
+            args.append(id_list(articles))
+        sql += " GROUP BY b.key ORDER BY n DESC, b.key LIMIT ?"
+        return [(k, n, first, last) for k, n, first, last in self.db.execute(sql, (*args, limit))]
