@@ -42,7 +42,10 @@ class Entity:
     `key` identifies the entity across the corpus (`person:władimir putin`,
     a gazetteer id, or `money:2.8e10:USD`); `name` is its canonical nominative;
     `aliases` are other canonical names that mean the same (bare surname,
-    acronym or expansion, other spellings and scripts).
+    acronym or expansion, other spellings and scripts); `lang` is the
+    language of the article it was read in, when not Polish (None: Polish,
+    as every entity stored before articles had a language), so that the
+    corpus names an entity in Polish wherever a Polish article names it.
     """
 
     key: str
@@ -53,16 +56,20 @@ class Entity:
     amount: float | None = None
     currency: str | None = None
     qualifier: str | None = None
+    lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # Written out rather than dataclasses.asdict, whose deep copies cost
         # more than the rest of storing an article's entities.
-        return {
+        data = {
             "key": self.key, "name": self.name, "type": self.type,
             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
             "aliases": list(self.aliases), "amount": self.amount, "currency": self.currency,
             "qualifier": self.qualifier,
         }
+        if self.lang is not None:
+            data["lang"] = self.lang
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kzreader.language.folding import fold
+from kzreader.language.spelling import spelling_key
 from kzreader.reading.annotations import Entity
 from kzreader.reading.name_matching import UnionFind, given_compatible, name_parts, possessive
 
@@ -15,11 +16,14 @@ Renames = dict[str, tuple[str, str, list[str]]]
 def link_corpus(per_article: dict[str, list[Entity]]) -> dict[str, list[Entity]]:
     """One key and one name per entity across the corpus, from stored results only.
 
-    People: full names with the same surname and given names within one edit
-    (Kasym/Kassym, Żomart/Żomert) are one person, named by the spelling most
-    articles use; a bare surname joins the single full name that ends with it.
-    Places and organisations: a name that is another entity's alias (OSW and
-    Ośrodek Studiów Wschodnich) takes that entity's key and name.
+    People: full names whose surnames share a spelling key (Taszyjew,
+    Taszijew, Kieżkowski, Kierzkowski) and whose given names are within one
+    edit (Kasym/Kassym, Żomart/Żomert) are one person, named by the spelling
+    most Polish articles use (an English or Russian article never renames a
+    person the Polish ones name); a bare surname joins the single full name
+    that ends with it. Places and organisations: a name that is another
+    entity's alias (OSW and Ośrodek Studiów Wschodnich) takes that entity's
+    key and name, a Polish article's entity first.
     """
     renames = corpus_renames(e for entities in per_article.values() for e in entities)
     return {article: apply_renames(entities, renames) for article, entities in per_article.items()}
@@ -49,7 +53,8 @@ def apply_renames(entities: list[Entity], renames: Renames) -> list[Entity]:
         if ent.type != "money" and ent.key in renames:
             key, name, extra = renames[ent.key]
         aliases = [a for a in dict.fromkeys([*ent.aliases, ent.name, *extra]) if a != name]
-        new = Entity(key, name, ent.type, list(ent.mentions), aliases, ent.amount, ent.currency, ent.qualifier)
+        new = Entity(key, name, ent.type, list(ent.mentions), aliases, ent.amount, ent.currency, ent.qualifier,
+                     ent.lang)
         old = merged.get(key)
         if old is None:
             merged[key] = new
@@ -68,19 +73,24 @@ class _PeopleTally:
         self.articles: Counter[str] = Counter()
         self.mentions: Counter[str] = Counter()
         self.keys_of: dict[str, set[str]] = defaultdict(set)
+        self.polish: set[str] = set()
 
     def add(self, ent: Entity) -> None:
         self.articles[ent.name] += 1
         self.mentions[ent.name] += len(ent.mentions)
         self.keys_of[ent.name].add(ent.key)
+        if ent.lang in (None, "pl"):
+            self.polish.add(ent.name)
 
     def renames(self) -> Renames:
-        return _people_renames(self.articles, self.mentions, self.keys_of)
+        return _people_renames(self.articles, self.mentions, self.keys_of, self.polish)
 
 
-def _people_renames(articles: Counter[str], mentions: Counter[str], keys_of: dict[str, set[str]]) -> Renames:
-    names = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))
-    parts = {n: name_parts(n) for n in names}
+def _people_renames(articles: Counter[str], mentions: Counter[str], keys_of: dict[str, set[str]],
+                    polish: set[str] | None = None) -> Renames:
+    polish = set(articles) if polish is None else polish
+    names = sorted(articles, key=lambda n: (n not in polish, -articles[n], -mentions[n], n))
+    parts = {n: [spelling_key(p) for p in name_parts(n)] for n in names}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in names:
         if len(parts[n]) >= 2:
@@ -103,7 +113,8 @@ def _people_renames(articles: Counter[str], mentions: Counter[str], keys_of: dic
         # (Chinese President Xi Jinping) is rarer than the name and longer than it.
         members.sort(key=lambda m: (possessive(m), len(parts[m]) < 2, rank[m]))
         full = [m for m in members if len(parts[m]) >= 2 and not possessive(m)]
-        canonical = min(full, key=lambda m: (-articles[m], len(parts[m]), rank[m])) if full else members[0]
+        canonical = min(full, key=lambda m: (m not in polish, -articles[m], len(parts[m]), rank[m])) if full \
+            else members[0]
         others = [m for m in members if m != canonical]
         for m in members:
             for key in keys_of[m]:
@@ -117,18 +128,22 @@ class _OthersTally:
     def __init__(self) -> None:
         self.info: dict[str, Entity] = {}
         self.names_of: dict[str, set[str]] = defaultdict(set)
+        self.polish: set[str] = set()
 
     def add(self, ent: Entity) -> None:
         best = self.info.get(ent.key)
         if best is None or len(ent.aliases) > len(best.aliases):
             self.info[ent.key] = ent
         self.names_of[ent.key].add(ent.name)
+        if ent.lang in (None, "pl"):
+            self.polish.add(ent.key)
 
     def renames(self) -> Renames:
-        return _others_renames(self.info, self.names_of)
+        return _others_renames(self.info, self.names_of, self.polish)
 
 
-def _others_renames(info: dict[str, Entity], names_of: dict[str, set[str]]) -> Renames:
+def _others_renames(info: dict[str, Entity], names_of: dict[str, set[str]], polish: set[str] | None = None) -> Renames:
+    polish = set(info) if polish is None else polish
     uf: UnionFind[str] = UnionFind(info)
     by_name: dict[tuple[str, str], str] = {}
     for key, ent in info.items():
@@ -136,7 +151,7 @@ def _others_renames(info: dict[str, Entity], names_of: dict[str, set[str]]) -> R
             uf.union(key, by_name.setdefault((ent.type, fold(n)), key))
     out: Renames = {}
     for keys in uf.groups():
-        main = max(keys, key=lambda k: (len(info[k].aliases), k))
+        main = max(keys, key=lambda k: (k in polish, len(info[k].aliases), k))
         extra = [n for k in keys for n in (*names_of[k], *info[k].aliases)]
         for k in keys:
             out[k] = (main, info[main].name, extra)

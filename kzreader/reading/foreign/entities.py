@@ -9,4 +9,7 @@ from kzreader.reading.foreign.names import entities
 def find_entities(text: str, regions: list[tuple[int, int]], lang: str) -> list[Entity]:
     """Entities named as the Polish reader names them: gazetteer keys, `person:<name>`, Polish spelling where known."""
     reader = {"en": entities_en.find, "ru": entities_ru.find}.get(lang, entities_other.find)
-    return entities(reader(text, regions))
+    found = entities(reader(text, regions))
+    for ent in found:
+        ent.lang = lang
+    return found

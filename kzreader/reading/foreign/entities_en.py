@@ -103,9 +103,9 @@ class _Sentence:
 
     def _at(self, i: int) -> int:
         w = self.words[i]
-        if not w.capitalised:
+        if not w.capitalised or (w.initial and w.low in _ORDINARY):
             return i + 1
-        for step in (self._state_form, self._gazetteer, self._institution):
+        for step in (self._state_form, self._owned_institution, self._gazetteer, self._institution):
             end = step(i)
             if end:
                 return end
@@ -149,6 +149,37 @@ class _Sentence:
                                               self.words[end - 1].end, self._span(i, end)))
                 return end
         return 0
+
+    def _owned_institution(self, i: int) -> int:
+        """The Council of Heads of State of the SCO, the SCO's Council of Heads of State: named with its owner's genitive."""
+        for n in range(min(_LONGEST, len(self.words) - i), 0, -1):
+            phrase = self._phrase(i, i + n)
+            if phrase not in _INSTITUTIONS:
+                continue
+            end = i + n
+            owner = self._owner_after(end) or self._owner_before(i)
+            if owner is None:
+                return 0
+            self.found.append(institution(_INSTITUTIONS[phrase], owner, self.words[i].start,
+                                          self.words[end - 1].end, self._span(i, end)))
+            return end
+        return 0
+
+    def _owner_after(self, end: int) -> str | None:
+        k = end + 1
+        if end >= len(self.words) or self.words[end].low != "of":
+            return None
+        if k < len(self.words) and self.words[k].low == "the":
+            k += 1
+        hit = self.lex.latin.match(self.tokens, k) if k < len(self.words) else None
+        return hit[1].name if hit is not None else None
+
+    def _owner_before(self, i: int) -> str | None:
+        """The gazetteer name just read whose possessive precedes `i`."""
+        if i == 0 or not self.words[i - 1].possessive or not self.found:
+            return None
+        last = self.found[-1]
+        return last.name if last.end == self.words[i - 1].end and last.key else None
 
     def _phrase(self, a: int, b: int) -> str:
         return " ".join(w.low + ("'s" if w.possessive and k < b - 1 else "") for k, w in enumerate(self.words[a:b], a))

@@ -121,6 +121,9 @@ class _Sentence:
             stop, entry = hit
             self.found.append(institution(polish, entry.name, self.tokens[i].start, self.tokens[stop - 1].end,
                                           self._span(i, stop)))
+            # The state is named too: its own mention inside the institution's.
+            self.found.append(gazetteer_found(entry, self.tokens[end].start, self.tokens[stop - 1].end,
+                                              self._span(end, stop)))
             return stop
         span = self._span(i, end)
         self.found.append(Found(self.tokens[i].start, self.tokens[end - 1].end, span, "org", polish))
@@ -156,55 +159,40 @@ class _Sentence:
 
     def _person(self, i: int) -> int:
         """Given name, patronymic, surname: words pymorphy3 tags as such, and a capitalised word beside them."""
-        parts: list[str] = []
-        tagged = 0
+        words: list[str] = []
+        case = ""
         k = i
-        while k < len(self.tokens) and len(parts) < _MAX_PERSON_WORDS and (k == i or self._joined(k)):
+        while k < len(self.tokens) and len(words) < _MAX_PERSON_WORDS and (k == i or self._joined(k)):
             t = self.tokens[k]
             if not t.is_capitalised or t.is_acronym or len(t.text) < 2 or self._lemma(t.text) in _TITLES:
                 break
             if ru.analyse(t.text)[0].pos in ("ADJF", "PRTF"):
                 break  # Люблинском воеводстве: an adjective, whatever surname it may also be
             reading = _tagged(t.text, k == 0, _PERSON)
-            if reading is None and (k == 0 or not parts or _tagged(t.text, False, ("Geox", "Orgn"))):
+            if reading is None and (k == 0 or not words or _tagged(t.text, False, ("Geox", "Orgn"))):
                 break
-            tagged += reading is not None
-            parts.append(self._nominative(t.text, reading, last=k + 1 == len(self.tokens)))
+            if reading is not None and not case:
+                case = _case(t.text)
+            words.append(t.text)
             k += 1
-        if not tagged:
+        if not case:
             return 0
-        if len(parts) == 1 and not _tagged(self.tokens[i].text, i == 0, ("Surn", "Name")):
+        if len(words) == 1 and not _tagged(words[0], i == 0, ("Surn", "Name")):
             return 0
+        parts = [_nominative(w, case, last=n == len(words) - 1) for n, w in enumerate(words)]
         cyrillic = " ".join(parts)
-        listed = self.lex.person(cyrillic)
         span = self._span(i, k)
-        if listed is not None:
-            self.found.append(gazetteer_found(listed, self.tokens[i].start, self.tokens[k - 1].end, span))
-            return k
         polish = [to_polish(p) for p in parts]
         if len(polish) > 1:
             polish[0] = polish_given_name(polish[0])
         name = " ".join(polish)
-        listed = self.lex.person(name)
+        listed = self.lex.person(cyrillic) or self.lex.person(name)
         if listed is not None:
             self.found.append(gazetteer_found(listed, self.tokens[i].start, self.tokens[k - 1].end, span))
         else:
             self.found.append(Found(self.tokens[i].start, self.tokens[k - 1].end, span, "person", name,
                                     aliases=(cyrillic,)))
         return k
-
-    def _nominative(self, word: str, reading: Interp | None, last: bool) -> str:
-        if "-" in word:
-            return "-".join(self._nominative(p, _tagged(p, False, _PERSON), last) for p in word.split("-"))
-        if reading is None:
-            nouns = [r for r in ru.analyse(word) if r.pos == "NOUN"]
-            reading = nouns[0] if nouns else None
-        else:
-            # A surname's reading over a given name's for the last word (Токаева: Токаев, not Токаева).
-            surname = _tagged(word, False, ("Surn",))
-            reading = surname if surname is not None and (last or "Name" not in reading.names) else reading
-        lemma = reading.lemma if reading is not None else word.lower()
-        return lemma[:1].upper() + lemma[1:]
 
     def _place_or_org(self, i: int) -> int:
         t = self.tokens[i]
@@ -218,6 +206,32 @@ class _Sentence:
             lemma = self._lemma(t.text)
             self.singles.append(Found(t.start, t.end, t.text, "person", to_polish(lemma[:1].upper() + lemma[1:])))
         return i + 1
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _case(word: str) -> str:
+    """The case of a name word: the nominative where a reading allows it, else its first name reading's."""
+    cases = [c for r in ru.analyse(word) if set(_PERSON) & set(r.names) for c in _CASES if r.has(c)]
+    return "nomn" if "nomn" in cases else cases[0] if cases else "nomn"
+
+
+def _nominative(word: str, case: str, last: bool) -> str:
+    """A name word in the nominative: itself when the name is in it, else the lemma of its reading in the name's case.
+
+    The case agrees across the name, so an untagged surname beside a given name (Анджеем Дудой)
+    and a hyphenated given name read by parts are taken in the case of the words pymorphy3 tags.
+    """
+    if case == "nomn":
+        return word
+    if "-" in word:
+        return "-".join(_nominative(p, case, last) for p in word.split("-"))
+    readings = [r for r in ru.analyse(word) if r.pos == "NOUN" and r.has(case)]
+    # A surname's reading over a given name's for the last word (Токаева: Токаев, not Токаева).
+    readings.sort(key=lambda r: ("Surn" not in r.names if last else "Name" not in r.names, not r.names))
+    lemma = readings[0].lemma if readings else word.lower()
+    return lemma[:1].upper() + lemma[1:]
 
 
 def _bare_institutions(found: list[Found]) -> list[Found]:
