@@ -156,3 +156,14 @@ def test_only_the_regions_are_read() -> None:
     text = "Menu 2024-05-01. The port opened on May 2, 2024."
     found = find_timexes(text, "2024-05-20", [(16, len(text))], "en")
     assert [t.text for t in found] == ["on May 2, 2024"]
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("They met in June last year.", "en", {"in June last year": ("2022-06", None)}),
+    ("Since last year, prices rose.", "en", {"Since last year": ("2022", "ON_OR_AFTER")}),
+    ("Встреча прошла в мае прошлого года.", "ru", {"в мае прошлого года": ("2022-05", None)}),
+    ("С прошлой недели тихо.", "ru", {"С прошлой недели": ("2023-W12", "ON_OR_AFTER")}),
+])
+def test_a_moved_year_after_a_month_and_bounds_of_moved_periods(text: str, lang: str, want: dict) -> None:
+    got = {t.text: (t.value, t.mod) for t in find_timexes(text, "2023-03-30", [(0, len(text))], lang)}
+    assert got == want

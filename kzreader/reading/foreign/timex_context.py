@@ -91,10 +91,19 @@ class Context:
             return None, last
         year = t.year(j)
         if year is None:
-            return None, last
+            return self._moved_year(last)
         if t.adjacent(j) and t.year_word(j + 1):
             j = t.with_stop(j + 1, t.w.year_words)
         return year, j
+
+    def _moved_year(self, last: int) -> tuple[int | None, int]:
+        """`June last year`, `мая прошлого года`: the document's year moved, with the phrase's last token."""
+        t, w, ref = self.t, self.t.w, self.clock.ref
+        offset = w.relative.get(t.low(last + 1))
+        if offset is None or not t.adjacent(last) or not t.adjacent(last + 1) or w.period_units.get(
+                t.low(last + 2)) != "Y":
+            return None, last
+        return (ref.lo.year + offset if ref else None), last + 2
 
     def dated(self, first: int, last: int, month: int, day: int | None, day2: int | None,
               mod: str | None, year: int | None) -> Found | None:

@@ -68,7 +68,10 @@ class Relative:
         if t.low(first - 1) in w.period_leads and t.adjacent(first - 1):
             first -= 1
         value = c.clock.period_moved(unit, w.relative[t.low(i)])
-        return Found(first, i + 1, value) if value else None
+        if value is None:
+            return None
+        value.mod = (w.mods.get(t.low(i - 1)) if first < i else None) or value.mod
+        return Found(first, i + 1, value)
 
     def deictic(self, i: int) -> Found | None:
         t, c, w = self.t, self.c, self.t.w
