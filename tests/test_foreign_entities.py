@@ -40,6 +40,11 @@ def test_no_names_from_days_months_or_ordinary_first_words() -> None:
     assert read(text, "en") == []
 
 
+def test_bodies_without_a_head_word_are_no_people() -> None:
+    text = "Human Rights Watch and Amnesty International criticised the Islamic State, said Erica Marat."
+    assert {n for t, n in names(text, "en") if t == "person"} == {"Erica Marat"}
+
+
 def test_a_title_case_headline_invents_no_people() -> None:
     text = "Leader Plans Visit To Distant Capital Next Week\nThe visit was planned by Erik Halvorsen."
     assert names(text, "en") == {("person", "Erik Halvorsen")}
@@ -67,7 +72,8 @@ def test_a_state_institution_is_named_in_polish_with_its_state() -> None:
 
 
 def test_english_spellings_of_known_and_russian_names_in_polish() -> None:
-    text = "President Kassym-Jomart Tokayev received Marat Yusupov; Emmanuel Macron sent a letter to Tokayev."
+    text = ("President Kassym-Jomart Tokayev received Marat Yusupov; French President Emmanuel Macron "
+            "sent a letter to Tokayev.")
     found = {e.name: e for e in read(text, "en")}
     assert [m.text for m in found["Kasym-Żomart Tokajew"].mentions] == ["Kassym-Jomart Tokayev", "Tokayev"]
     assert "Marat Jusupow" in found and "Marat Yusupov" in found["Marat Jusupow"].aliases

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kzreader.language import en
+from kzreader.language import en, pl
 from kzreader.language.tokens import Token
 from kzreader.language.transcription import from_english, russian_looking
 from kzreader.reading.foreign.institutions import institution
@@ -65,11 +65,14 @@ def find(text: str, regions: Sequence[tuple[int, int]]) -> list[Found]:
     lex = lexicon()
     found: list[Found] = []
     singles: list[Found] = []
+    unsure: list[Found] = []
     for s, e in en.sentence_spans(text):
         for a, b in regions:
             if a < e and s < b:
                 words = _words(text, en.tokenize(text, max(a, s), min(b, e)))
-                _Sentence(text, words, lex, _headline(words), found, singles).read()
+                _Sentence(text, words, lex, _headline(text, words, min(b, e)), found, singles, unsure).read()
+    people = {f.name for f in found if f.type == "person"}
+    found += [f for f in unsure if f.name in people]
     return found + join_single_words(found, singles)
 
 
@@ -83,17 +86,27 @@ def _words(text: str, tokens: list[Token]) -> list[Word]:
     return out
 
 
-def _headline(words: list[Word]) -> bool:
-    """Every word but the little ones capitalised: a headline in title case (China's Xi to Visit Kazakhstan)."""
+def _person_shape(words: Sequence[Word]) -> bool:
+    """A given name and a surname: a surname no English word (Guterres), or a given name the Polish dictionary knows (Donald).
+
+    Names of bodies without a head word (Human Rights Watch, Amnesty International, Islamic
+    State) end in English words; such a name is a person's only where a title confirms it.
+    """
+    return not en.analyse(words[-1].low) or any("imię" in r.names for r in pl.analyse(words[0].text))
+
+
+def _headline(text: str, words: list[Word], end: int) -> bool:
+    """Every word but the little ones capitalised, and no full stop: a headline in title case (China's Xi to Visit Kazakhstan)."""
     content = [w for w in words if w.low not in _ORDINARY and w.text[0].isalpha()]
-    return len(content) >= _HEADLINE_MIN_WORDS and all(w.capitalised for w in content)
+    ends = text[words[-1].end:end].strip()[:1] if words else ""
+    return len(content) >= _HEADLINE_MIN_WORDS and all(w.capitalised for w in content) and ends not in (".", ";")
 
 
 class _Sentence:
     def __init__(self, text: str, words: list[Word], lex: Lexicon, headline: bool,
-                 found: list[Found], singles: list[Found]) -> None:
+                 found: list[Found], singles: list[Found], unsure: list[Found]) -> None:
         self.text, self.words, self.lex, self.headline = text, words, lex, headline
-        self.found, self.singles = found, singles
+        self.found, self.singles, self.unsure = found, singles, unsure
         self.tokens = [Token(w.text, w.start, w.end, n) for n, w in enumerate(words)]
 
     def read(self) -> None:
@@ -195,13 +208,17 @@ class _Sentence:
             if w.capitalised:
                 k += 1
                 continue
-            head = any(x.low in _ORG_HEADS for x in self.words[i:k])
+            head = any(x.low in _ORG_HEADS for x in self.words[i:k]) or self._title_across(i, k)
             nxt = self._next_capitalised(k)
             if head and w.low in _JOINERS and nxt:
                 k = nxt
                 continue
             break
         return k
+
+    def _title_across(self, i: int, k: int) -> bool:
+        """A title with a joiner in it (Secretary of State) goes on past the joiner at `k`."""
+        return any(" ".join(w.low for w in self.words[j:k + 2]) in _TITLES for j in range(i, k))
 
     def _next_capitalised(self, k: int) -> int:
         while k < len(self.words) and self.words[k].low in _JOINERS and self._joined(k):
@@ -282,7 +299,8 @@ class _Sentence:
         if any(w.possessive for w in words[:-1]):
             return
         name = from_english(span) if russian_looking(span) else span
-        self.found.append(Found(start, last, span, "person", name, aliases=(span,) if name != span else ()))
+        person = Found(start, last, span, "person", name, aliases=(span,) if name != span else ())
+        (self.found if titled or _person_shape(words) else self.unsure).append(person)
 
     def _single(self, k: int, titled: bool) -> None:
         w = self.words[k]
@@ -300,8 +318,14 @@ class _Sentence:
             self.singles.append(Found(w.start, w.end, w.text, "person", w.text))
 
     def _place_context(self, k: int) -> bool:
+        """In X, the city of X; and after `X and` where X is a place (in Osh and Jalal-Abad)."""
         before = " ".join(w.low for w in self.words[max(0, k - 3):k])
-        return any(before == p or before.endswith(" " + p) for p in _PLACE_BEFORE)
+        if any(before == p or before.endswith(" " + p) for p in _PLACE_BEFORE):
+            return True
+        if k >= 2 and self.words[k - 1].low == "and" and self.found:
+            last = self.found[-1]
+            return last.type == "place" and last.end == self.words[k - 2].end
+        return False
 
     def _noun_after(self, stop: int, nouns: frozenset[str]) -> int:
         for n in range(min(_LONGEST, len(self.words) - stop), 0, -1):

@@ -71,7 +71,7 @@ class _Sentence:
             i = self._at(i)
 
     def _at(self, i: int) -> int:
-        for step in (self._quoted, self._institution, self._gazetteer):
+        for step in (self._gazetteer, self._quoted, self._institution):
             end = step(i)
             if end:
                 return end
@@ -160,25 +160,25 @@ class _Sentence:
     def _person(self, i: int) -> int:
         """Given name, patronymic, surname: words pymorphy3 tags as such, and a capitalised word beside them."""
         words: list[str] = []
-        case = ""
+        tagged = False
         k = i
         while k < len(self.tokens) and len(words) < _MAX_PERSON_WORDS and (k == i or self._joined(k)):
             t = self.tokens[k]
             if not t.is_capitalised or t.is_acronym or len(t.text) < 2 or self._lemma(t.text) in _TITLES:
                 break
-            if ru.analyse(t.text)[0].pos in ("ADJF", "PRTF"):
-                break  # Люблинском воеводстве: an adjective, whatever surname it may also be
+            if ru.analyse(t.text)[0].pos != "NOUN":
+                break  # По, Люблинском: a preposition or an adjective, whatever surname it may also be
             reading = _tagged(t.text, k == 0, _PERSON)
             if reading is None and (k == 0 or not words or _tagged(t.text, False, ("Geox", "Orgn"))):
                 break
-            if reading is not None and not case:
-                case = _case(t.text)
+            tagged = tagged or reading is not None
             words.append(t.text)
             k += 1
-        if not case:
+        if not tagged:
             return 0
-        if len(words) == 1 and not _tagged(words[0], i == 0, ("Surn", "Name")):
+        if len(words) == 1 and not set(ru.analyse(words[0])[0].names) & {"Surn", "Name"}:
             return 0
+        case = _case(words)
         parts = [_nominative(w, case, last=n == len(words) - 1) for n, w in enumerate(words)]
         cyrillic = " ".join(parts)
         span = self._span(i, k)
@@ -199,7 +199,7 @@ class _Sentence:
         for tag, kind in (("Geox", "place"), ("Orgn", "org")):
             reading = _tagged(t.text, i == 0, (tag,))
             if reading is not None:
-                name = to_polish(reading.lemma[:1].upper() + reading.lemma[1:])
+                name = to_polish(_capitalised(reading.lemma, t.text))
                 self.found.append(Found(t.start, t.end, t.text, kind, name))
                 return i + 1
         if i > 0 and not any(r.pos in ("ADJF", "PRTF", "VERB") for r in ru.analyse(t.text)):
@@ -211,10 +211,16 @@ class _Sentence:
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-def _case(word: str) -> str:
-    """The case of a name word: the nominative where a reading allows it, else its first name reading's."""
-    cases = [c for r in ru.analyse(word) if set(_PERSON) & set(r.names) for c in _CASES if r.has(c)]
-    return "nomn" if "nomn" in cases else cases[0] if cases else "nomn"
+def _case(words: list[str]) -> str:
+    """The case every name word of a name can be in (Энтони Блинкеном: ablt), the nominative where it is one of them."""
+    common: list[str] | None = None
+    for w in words:
+        # Only the words tagged as names say it: an untagged one (Токаев, read as a form of токай) follows them.
+        cases = [c for r in ru.analyse(w) if r.pos == "NOUN" and set(_PERSON) & set(r.names) for c in _CASES if r.has(c)]
+        if cases:
+            common = cases if common is None else [c for c in common if c in cases]
+    common = common or []
+    return "nomn" if "nomn" in common or not common else common[0]
 
 
 def _nominative(word: str, case: str, last: bool) -> str:
@@ -230,8 +236,15 @@ def _nominative(word: str, case: str, last: bool) -> str:
     readings = [r for r in ru.analyse(word) if r.pos == "NOUN" and r.has(case)]
     # A surname's reading over a given name's for the last word (Токаева: Токаев, not Токаева).
     readings.sort(key=lambda r: ("Surn" not in r.names if last else "Name" not in r.names, not r.names))
-    lemma = readings[0].lemma if readings else word.lower()
-    return lemma[:1].upper() + lemma[1:]
+    return _capitalised(readings[0].lemma if readings else word.lower(), word)
+
+
+def _capitalised(lemma: str, word: str) -> str:
+    """A lemma capitalised part by part as the text writes the word: Алма-Ате -> Алма-Ата."""
+    parts = word.split("-")
+    if len(parts) != len(lemma.split("-")):
+        return lemma[:1].upper() + lemma[1:]
+    return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(lemma.split("-"), parts))
 
 
 def _bare_institutions(found: list[Found]) -> list[Found]:
