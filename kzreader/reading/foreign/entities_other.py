@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kzreader.language import pl
-from kzreader.language.tokens import tokenize
+from kzreader.language.tokens import Token, tokenize
 from kzreader.language.transcription import is_cyrillic
-from kzreader.reading.foreign.names import Found, gazetteer_found, lexicon
+from kzreader.reading.foreign.names import Found, Lexicon, gazetteer_found, lexicon
 from kzreader.reading.gazetteer import TextWord
 
 _MAX_PERSON_WORDS = 3
@@ -47,11 +47,11 @@ def find(text: str, regions: Sequence[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _person(text, tokens, i, lex, found, taken) -> int:
+def _person(text: str, tokens: list[Token], i: int, lex: Lexicon, found: list[Found], taken: set[int]) -> int:
     """The longest run of capitalised words from `i` that spells a person the gazetteer lists."""
     for n in range(_MAX_PERSON_WORDS, 0, -1):
         run = tokens[i:i + n]
-        if len(run) < n or not all(t.is_capitalised and t.index not in taken for t in run):
+        if len(run) < n or not all(t.is_capitalised and i + k not in taken for k, t in enumerate(run)):
             continue
         span = text[run[0].start:run[-1].end]
         entry = lex.person(span)

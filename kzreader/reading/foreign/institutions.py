@@ -41,7 +41,7 @@ def _word_genitive(word: str) -> str:
         parts = r.tag.split(":")
         if len(parts) < 4 or parts[0] not in ("subst", "adj", "ppas") or "nom" not in parts[2].split("."):
             continue
-        number, genders = parts[1], set(parts[3].split("."))
+        genders = set(parts[3].split("."))
         forms: list[Any] = _generator().generate(r.lemma)
         for form, lemma, tag, names, _ in forms:
             t = tag.split(":")
