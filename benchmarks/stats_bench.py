@@ -154,7 +154,8 @@ def measure(state: Path, articles: int, runs: int) -> dict[str, Any]:
     }
     spans = lib.coverage(TimelineFilter(fold_copies=True))
     pair = lib.together([top.key], None, 1)[0].key.partition(":")[2]
-    out = {"top_entity": {"key": top.key, "articles": top.articles, "events": top.events}}
+    out: dict[str, Any] = {"top_entity": {"key": top.key, "articles": top.articles,
+                                          "events": lib.timeline_count(TimelineFilter(entity=name))}}
     for label, fn in views.items():
         out[label] = timed(fn, runs)
     store.close()

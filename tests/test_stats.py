@@ -56,7 +56,10 @@ def test_sparkline_and_trend() -> None:
 
 # the library on the seeds --------------------------------------------------------------------
 def test_coverage_counts_what_the_timeline_shows(seeds_library: Library) -> None:
-    for flt in (TimelineFilter(fold_copies=True), TimelineFilter(entity="Tokajew"), TimelineFilter(query="Putin")):
+    for flt in (TimelineFilter(fold_copies=True), TimelineFilter(entity="Tokajew"), TimelineFilter(query="Putin"),
+                TimelineFilter(entity="Tokajew", fold_copies=True), TimelineFilter(entity="Rosja", query="Putin"),
+                TimelineFilter(entity="Tokajew", with_entity="Putin", fold_copies=True),
+                TimelineFilter(start="2022", end="2023-06", entity="Kazachstan", fold_copies=True)):
         assert sum(n for *_, n in seeds_library.coverage(flt)) == seeds_library.timeline_count(flt)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -48,8 +48,9 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE INDEX IF NOT EXISTS events_order ON events(day_start, day_end, article, seq, id);
 -- Covering what a histogram of a search's articles reads of their events.
 CREATE INDEX IF NOT EXISTS events_article ON events(article, day_start, day_end, id);
-CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER);
-CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day, event);
+-- An event's days beside each key it names, so an entity's events per period read one index.
+CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER, day_end INTEGER);
+CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day, day_end, event);
 -- Covering, so who appears with whom walks two indexes and no table.
 CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities(event, key, day);
 CREATE TABLE IF NOT EXISTS links(a TEXT, b TEXT, relation TEXT, reasons TEXT);

@@ -82,17 +82,18 @@ class EventTables(StateFile):
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (ev.id, aid, seq, ev.date, start, end, json.dumps(data, ensure_ascii=False)),
             )
-            self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?)",
-                                ((ev.id, k, start) for k in event_keys(ev)))
+            self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)",
+                                ((ev.id, k, start, end) for k in event_keys(ev)))
 
     def update_event_entities(self, ev: Event) -> None:
         data = ev.to_dict()
         data.pop("links", None)
         self.db.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(data, ensure_ascii=False), ev.id))
         self.db.execute("DELETE FROM event_entities WHERE event=?", (ev.id,))
-        day = self.db.execute("SELECT day_start FROM events WHERE id=?", (ev.id,)).fetchone()
-        self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?)",
-                            ((ev.id, k, day[0] if day else None) for k in event_keys(ev)))
+        start, end = self.db.execute("SELECT day_start, day_end FROM events WHERE id=?", (ev.id,)).fetchone() \
+            or (None, None)
+        self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)",
+                            ((ev.id, k, start, end) for k in event_keys(ev)))
 
     def replace_links(self, events: Iterable[Event], owners: set[str]) -> None:
         """Store the links that touch `owners` (event ids); other stored links stay as they are."""
