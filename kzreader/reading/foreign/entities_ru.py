@@ -82,7 +82,7 @@ class _Sentence:
             return self._acronym(i)
         if self._lemma(t.text) in _NOT_NAMES | _TITLES:
             return i + 1
-        end = self._person(i)
+        end = self._listed(i) or self._person(i)
         if end:
             return end
         return self._place_or_org(i)
@@ -156,6 +156,19 @@ class _Sentence:
         if kind is not None:
             self.found.append(Found(t.start, t.end, t.text, kind, to_polish(t.text)))
         return i + 1
+
+    def _listed(self, i: int) -> int:
+        """A person the gazetteer lists by a Cyrillic spelling pymorphy3 does not tag (Си Цзиньпин), in any case."""
+        for n in range(_MAX_PERSON_WORDS, 0, -1):
+            run = self.tokens[i:i + n]
+            if len(run) < n or not all(t.is_capitalised and (k == i or self._joined(k)) for k, t in enumerate(run, i)):
+                continue
+            for spelling in (" ".join(t.text for t in run), " ".join(_capitalised(self._lemma(t.text), t.text) for t in run)):
+                entry = self.lex.gazetteer.person(spelling)
+                if entry is not None:
+                    self.found.append(gazetteer_found(entry, run[0].start, run[-1].end, self._span(i, i + n)))
+                    return i + n
+        return 0
 
     def _person(self, i: int) -> int:
         """Given name, patronymic, surname: words pymorphy3 tags as such, and a capitalised word beside them."""

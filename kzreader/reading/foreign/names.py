@@ -102,8 +102,20 @@ class Lexicon:
 
     gazetteer: Gazetteer
     latin: NameIndex
-    cyrillic: NameIndex
     people: dict[str, GazetteerEntry]
+    _cyrillic: NameIndex | None = None
+
+    @property
+    def cyrillic(self) -> NameIndex:
+        """Made by the first Cyrillic text: its words are read by pymorphy3, which an English corpus never loads."""
+        if self._cyrillic is None:
+            self._cyrillic = NameIndex(_cached_cyrillic)
+            for entry in self.gazetteer.entries:
+                if entry.type != "person":
+                    for alias in entry.names:
+                        if is_cyrillic(alias):
+                            self._cyrillic.add(alias, entry)
+        return self._cyrillic
 
     def person(self, name: str) -> GazetteerEntry | None:
         """A listed person by any spelling of the full name or of the surname alone."""
@@ -123,17 +135,16 @@ def _cyrillic_forms(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     gaz = load_gazetteer()
-    latin, cyrillic = NameIndex(_latin_forms), NameIndex(_cached_cyrillic)
+    latin = NameIndex(_latin_forms)
     people: dict[str, GazetteerEntry] = {}
     for entry in gaz.entries:
-        for alias in entry.names:
+        for alias in (a for a in entry.names if not is_cyrillic(a)):
             if entry.type == "person":
-                if not is_cyrillic(alias):
-                    people.setdefault(spelling_key(alias), entry)
-                    people.setdefault(spelling_key(alias.split()[-1]), entry)
-                continue
-            (cyrillic if is_cyrillic(alias) else latin).add(alias, entry)
-    return Lexicon(gaz, latin, cyrillic, people)
+                people.setdefault(spelling_key(alias), entry)
+                people.setdefault(spelling_key(alias.split()[-1]), entry)
+            else:
+                latin.add(alias, entry)
+    return Lexicon(gaz, latin, people)
 
 
 @lru_cache(maxsize=100_000)
