@@ -39,13 +39,13 @@ def test_cyrillic_names_in_polish_spelling(cyrillic: str, polish: str) -> None:
 
 def test_every_cyrillic_spelling_of_a_listed_person_reads_as_one_of_its_polish_spellings() -> None:
     gaz = load_gazetteer()
-    for entry in (e for e in gaz.entries if e.type == "person"):
+    # Names of languages not written in Cyrillic reach Russian by other rules (Си Цзиньпин, Реджеп).
+    other_scripts = {"Xi Jinping", "Recep Tayyip Erdogan"}
+    for entry in (e for e in gaz.entries if e.type == "person" and e.name not in other_scripts):
         latin = [n for n in entry.names if not is_cyrillic(n)]
         keys = {spelling_key(n) for n in latin} | {spelling_key(n.split()[-1]) for n in latin}
         for alias in (a for a in entry.aliases if is_cyrillic(a)):
-            # A Turkish given name (Recep, Реджеп) keeps its own letters; the surname still reads as Polish writes it.
-            polish = to_polish(alias)
-            assert spelling_key(polish) in keys or spelling_key(polish.split()[-1]) in keys, (alias, polish, entry.name)
+            assert spelling_key(to_polish(alias)) in keys, (alias, to_polish(alias), entry.name)
 
 
 def test_russian_names_of_the_gazetteer_transcribe_exactly() -> None:
