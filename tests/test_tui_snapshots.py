@@ -80,3 +80,23 @@ def test_linked_events_view(snap_compare: Any, seeds_index: Path, seeds_library:
         await settle(pilot)
 
     assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_corpus_at_a_glance_wide(snap_compare: Any, seeds_index: Path) -> None:
+    # No article open: the entities of the corpus, and the coverage of every event by month.
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=steps())
+
+
+def test_coverage_by_year_wide(snap_compare: Any, seeds_index: Path) -> None:
+    keys = ("tab", "tab", "tab", "y", "left")
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=steps(*keys))
+
+
+def test_coverage_narrow(snap_compare: Any, seeds_index: Path) -> None:
+    keys = ("shift+tab", "shift+tab", "d")
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(80, 24), run_before=steps(*keys))
+
+
+def test_who_appears_with_whom_narrow(snap_compare: Any, seeds_index: Path) -> None:
+    keys = ("tab", "tab", "w")
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(80, 24), run_before=steps(*keys))

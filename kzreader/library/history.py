@@ -22,8 +22,9 @@ class Location:
     `article` is the open article (or None), `event` the selected event,
     `entity` the entity whose mentions `n`/`N` walk (with `mention` the index
     of the one shown), `filter_key`/`filter_name` the entity the lists are
-    filtered by, and `scroll_y` where the article was scrolled to when the
-    reader left it.
+    filtered by (`with_key`/`with_name` a second one the timeline keeps to as
+    well: the events both share), and `scroll_y` where the article was
+    scrolled to when the reader left it.
     """
 
     article: str | None = None
@@ -32,6 +33,8 @@ class Location:
     mention: int | None = None
     filter_key: str | None = None
     filter_name: str | None = None
+    with_key: str | None = None
+    with_name: str | None = None
     scroll_y: float = 0.0
 
     def scrolled(self, scroll_y: float) -> "Location":

@@ -27,6 +27,8 @@ from kzreader.tui.screens.help import HelpScreen, Section
 from kzreader.tui.screens.loading import LibraryFailed, LibraryReady, LoadingScreen
 from kzreader.tui.screens.main import MainScreen
 from kzreader.tui.widgets.article_view import ArticleView
+from kzreader.tui.widgets.coverage import Coverage
+from kzreader.tui.widgets.entity_overview import EntityOverview
 from kzreader.tui.widgets.search_bar import SearchBar
 from kzreader.tui.widgets.virtual_list import VirtualList
 
@@ -134,6 +136,8 @@ class ReaderApp(App[None]):
             ("Main screen (not while typing in the search box)", MainScreen.BINDINGS),
             ("Search box", [Binding("enter", "", "Run the search and go to the results"), *SearchBar.BINDINGS]),
             ("Sources, entities and timeline", VirtualList.BINDINGS),
+            ("Entities of the corpus or the results (no article open, or e)", EntityOverview.BINDINGS),
+            ("Coverage, above the timeline", Coverage.BINDINGS),
             ("Article", ArticleView.BINDINGS),
         ]
 

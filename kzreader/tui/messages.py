@@ -37,3 +37,13 @@ class JumpToDate(Message):
     """Move the timeline to the first event on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."""
 
     date: str
+
+
+@dataclass
+class ShowShared(Message):
+    """Keep to the events naming both entities (who appears with whom)."""
+
+    key: str
+    name: str
+    with_key: str
+    with_name: str

@@ -28,12 +28,15 @@ from kzreader.library.reprints import copies_of
 from kzreader.reading.annotations import Event
 from kzreader.tui.document import ArticleDoc
 from kzreader.tui.formatting import entity_legend, relation_legend
-from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle, OpenEvent
+from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle, OpenEvent, ShowShared
 from kzreader.tui.screens.linked_events import LinkedEvent, LinkedEventsScreen
 from kzreader.tui.screens.paned import PanedScreen
 from kzreader.tui.searching import HitCounts, SearchDone, SearchLimits, search_in_thread
 from kzreader.tui.widgets.article_pane import ArticlePane
+from kzreader.tui.widgets.coverage import Coverage
 from kzreader.tui.widgets.entity_list import EntityList
+from kzreader.tui.widgets.entity_overview import EntityOverview
+from kzreader.tui.widgets.entity_pane import EntityPane
 from kzreader.tui.widgets.search_bar import SearchBar
 from kzreader.tui.widgets.source_pane import SourcePane
 from kzreader.tui.widgets.timeline_pane import TimelinePane
@@ -57,8 +60,9 @@ class MainScreen(PanedScreen):
     """
 
     AUTO_FOCUS = "#sources"
-    PANES = ("sources", "article", "entities", "timeline")
-    PANE_GROUPS = {"side": ("entities", "timeline")}
+    PANES = ("sources", "article", "entities", "coverage", "timeline")
+    PANE_GROUPS = {"side": ("entities", "coverage", "timeline")}
+    TAB_OF = {"coverage": "timeline"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs before the keys after it are routed, so "/Putin" typed in one burst
@@ -67,7 +71,7 @@ class MainScreen(PanedScreen):
                 tooltip="Search the articles (results update as you type)"),
         # Priority for the same reason: keys typed right after tab belong to the pane it moves to.
         Binding("tab", "pane(1)", "Next pane", show=False, priority=True, id="main.next-pane",
-                tooltip="Next pane: sources, article, entities, timeline"),
+                tooltip="Next pane: sources, article, entities, coverage, timeline"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, priority=True, id="main.previous-pane",
                 tooltip="Previous pane"),
         Binding("n", "mention(1)", "Mention", id="main.next-mention",
@@ -80,6 +84,10 @@ class MainScreen(PanedScreen):
                 tooltip="Previous (earlier) event linked to the chosen event"),
         Binding("l", "links", "Links", id="main.links",
                 tooltip="Show the events linked to the chosen event, and why each link was made"),
+        Binding("e", "overview", "Who's in it", id="main.overview",
+                tooltip="Entities: the open article's, or those of the corpus (or the results) ranked by articles"),
+        Binding("w", "together", "With whom", show=False, id="main.together",
+                tooltip="The entities that share most events with the entity under the cursor"),
         Binding("ctrl+left,backspace", "back", "Back", id="main.back",
                 tooltip="Back to what was open or jumped to before"),
         Binding("ctrl+right", "forward", "Forward", show=False, id="main.forward", tooltip="Forward again"),
@@ -113,21 +121,22 @@ class MainScreen(PanedScreen):
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
-        yield Tabs(*(Tab(p.title(), id=f"tab-{p}") for p in self.PANES), id="pane-tabs")
+        yield Tabs(*(Tab(p.title(), id=f"tab-{p}") for p in self.PANES if p not in self.TAB_OF), id="pane-tabs")
         with Horizontal(id="panes"):
             yield SourcePane(self.library, self.summary_list, id="sources", classes="pane -active")
             yield ArticlePane(id="article", classes="pane")
             with Vertical(id="side"):
-                yield EntityList(id="entities", classes="pane")
+                yield EntityPane(self.library, id="entities", classes="pane")
+                yield Coverage(self.library, id="coverage", classes="pane")
                 yield TimelinePane(self.library, self.outlets, self.copies, id="timeline", classes="pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
         self.article.border_title = Content.assemble("Article  ", entity_legend())
-        self.entity_list.border_title = "Entities"
         self.timeline.border_subtitle = relation_legend()
         self._show_sources()
+        self.overview.rank(None)
         self._refresh_timeline()
         self._warm_up()
 
@@ -146,8 +155,20 @@ class MainScreen(PanedScreen):
         return self.query_one("#article", ArticlePane)
 
     @property
+    def entity_pane(self) -> EntityPane:
+        return self.query_one("#entities", EntityPane)
+
+    @property
     def entity_list(self) -> EntityList:
-        return self.query_one("#entities", EntityList)
+        return self.entity_pane.entity_list
+
+    @property
+    def overview(self) -> EntityOverview:
+        return self.entity_pane.overview
+
+    @property
+    def coverage(self) -> Coverage:
+        return self.query_one("#coverage", Coverage)
 
     @property
     def timeline(self) -> TimelinePane:
@@ -206,7 +227,10 @@ class MainScreen(PanedScreen):
             self.sources.set_hits(message.counts)
 
     def _set_search(self, query: str, hits: list[tuple[str, int | None]] | None, total: int = 0) -> None:
+        changed = query != self.query_text
         self.query_text, self.hits, self.total = query, hits, total
+        if changed:
+            self.overview.rank(query or None)
         self._show_sources(None if hits is not None else self.location.article)
         self._refresh_timeline()
         if self.article.doc is not None and self.article.doc.query != query:
@@ -219,8 +243,32 @@ class MainScreen(PanedScreen):
 
     # timeline ------------------------------------------------------------------------
     def _refresh_timeline(self) -> None:
-        self.timeline.follow(TimelineFilter(entity=self.location.filter_name, query=self.query_text or None,
-                                            fold_copies=True), self.location.event)
+        flt = TimelineFilter(entity=self.location.filter_name, query=self.query_text or None, fold_copies=True,
+                             with_entity=self.location.with_name)
+        self.timeline.follow(flt, self.location.event)
+        self.coverage.follow(flt)
+
+    # entities: the article's, or the corpus's ---------------------------------------------
+    def action_overview(self) -> None:
+        if self.location.article is None:
+            self.notify("Open an article to see its own entities.", timeout=2)
+            return
+        self.entity_pane.toggle()
+
+    def action_together(self) -> None:
+        entity = self.overview.entity if self.entity_pane.showing_corpus else self.entity_list.entity
+        if entity is None:
+            self.notify("Pick an entity in the Entities pane first.", severity="warning")
+            return
+        self.entity_pane.toggle(corpus=True)
+        self.overview.pair(entity.key, entity.name)
+        self.show_pane("entities")
+
+    @on(ShowShared)
+    def _show_shared(self, message: ShowShared) -> None:
+        self.go(replace(self.location, filter_key=message.key, filter_name=message.name, with_key=message.with_key,
+                        with_name=message.with_name, entity=message.key, mention=None, scroll_y=0.0))
+        self.show_pane("timeline")
 
     @on(JumpToDate)
     def _jump_to_date(self, message: JumpToDate) -> None:
@@ -247,13 +295,17 @@ class MainScreen(PanedScreen):
         self.location = location
         if location.filter_key != previous.filter_key:
             self.entity_list.mark_filter(location.filter_key)
+            self.overview.mark_filter(location.filter_key)
             self._show_sources(location.article)
+        if (location.filter_key, location.with_key) != (previous.filter_key, previous.with_key):
             self._refresh_timeline()
         self.sources.mark_open(location.article)
         self.timeline.mark(location.article, location.event)
         if location.event and location.event != previous.event:
             self.timeline.locate(location.event)
         doc = self.article.doc
+        if location.article != previous.article:
+            self.entity_pane.article_open(location.article is not None)
         if location.article is None:
             self.article.clear()
             self.entity_list.show([])
@@ -304,12 +356,13 @@ class MainScreen(PanedScreen):
 
     @on(FilterByEntity)
     def _filter_by_entity(self, message: FilterByEntity) -> None:
-        self.go(replace(self.location, filter_key=message.key, filter_name=message.name, entity=message.key,
-                        mention=None, scroll_y=0.0))
+        self.go(replace(self.location, filter_key=message.key, filter_name=message.name, with_key=None,
+                        with_name=None, entity=message.key, mention=None, scroll_y=0.0))
 
     def action_clear_filter(self) -> None:
         if self.location.filter_key:
-            self.go(replace(self.location, filter_key=None, filter_name=None, scroll_y=0.0))
+            self.go(replace(self.location, filter_key=None, filter_name=None, with_key=None, with_name=None,
+                            scroll_y=0.0))
         elif self.query_text or self.search_bar.value:
             self.search_bar.action_clear()
 

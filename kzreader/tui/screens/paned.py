@@ -3,6 +3,8 @@
 A subclass names its panes in `PANES` (widget ids, in tab order), composes a
 `Tabs` with id `pane-tabs` holding a tab `tab-<pane>` for each, and lists in
 `PANE_GROUPS` the containers that hold several panes, shown with any of them.
+A pane named in `TAB_OF` has no tab of its own: it shows with that tab's pane.
+A pane may be a container; going to it focuses the first thing in it that takes the focus.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ class PanedScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (120, "-wide")]
     PANES: ClassVar[tuple[str, ...]] = ()
     PANE_GROUPS: ClassVar[dict[str, tuple[str, ...]]] = {}
+    TAB_OF: ClassVar[dict[str, str]] = {}
 
     @property
     def narrow(self) -> bool:
@@ -37,18 +40,22 @@ class PanedScreen(Screen[None]):
     def show_pane(self, pane: str) -> None:
         """Bring `pane` forward (it is the only one shown when narrow) and focus it."""
         self.activate_pane(pane)
+        widget = self.query_one(f"#{pane}")
+        if not widget.can_focus:
+            widget = next((w for w in widget.query("*") if w.can_focus and w.display), widget)
         # Focus now, not after the queued events: keys typed right after this one must land here.
-        self.set_focus(self.query_one(f"#{pane}"))
+        self.set_focus(widget)
 
     def activate_pane(self, pane: str) -> None:
-        """Bring `pane` forward without moving the focus."""
+        """Bring `pane` forward, with the panes sharing its tab, without moving the focus."""
+        tab = self.TAB_OF.get(pane, pane)
         for name in self.PANES:
-            self.query_one(f"#{name}").set_class(name == pane, "-active")
+            self.query_one(f"#{name}").set_class(self.TAB_OF.get(name, name) == tab, "-active")
         for group, panes in self.PANE_GROUPS.items():
             self.query_one(f"#{group}").set_class(pane in panes, "-active")
         tabs = self.query_one(Tabs)
         with tabs.prevent(Tabs.TabActivated):
-            tabs.active = f"tab-{pane}"
+            tabs.active = f"tab-{tab}"
 
     @on(DescendantFocus)
     def _focus_moved(self, event: DescendantFocus) -> None:

@@ -79,6 +79,9 @@ class TimelinePane(TimelineList):
         if flt.entity:
             title.append(Content.assemble(Content.styled(" naming ", MUTED_STYLE),
                                           Content.styled(safe(flt.entity), "bold $accent")))
+        if flt.with_entity:
+            title.append(Content.assemble(Content.styled(" and ", MUTED_STYLE),
+                                          Content.styled(safe(flt.with_entity), "bold $accent")))
         self.border_title = Content.assemble(*title)
 
     def locate(self, event: str) -> None:
