@@ -13,8 +13,9 @@ from textual.app import App, ComposeResult
 from kzreader.corpus.articles import language_of
 from kzreader.index.analyzer import index_terms, query_terms
 from kzreader.language.detection import detect
-from kzreader.reading.annotations import Entity, Mention, Timex
+from kzreader.reading.annotations import Entity, Event, Mention, Timex
 from kzreader.reading.foreign.events import build_events
+from kzreader.reading.links import _facts, link_events
 from kzreader.tui.widgets.source_list import SourceList
 
 # Sentences written for these tests, one per language the detector must tell apart.
@@ -111,3 +112,27 @@ def test_a_foreign_events_label_is_its_sentence_when_the_dates_clause_says_nothi
     start = text.index("on Friday")
     [event] = build_events("a", text, [Timex(start, start + 9, "on Friday", "2024-03-08")], [], "en")
     assert "border service said" in event.label
+
+
+def test_a_report_in_another_language_links_to_the_polish_one_by_its_kind_of_happening() -> None:
+    """No word is shared across languages: the place, the day and the kind of happening (a visit) are."""
+    polish = Event("pl#1", "pl", "2024-03-08", "8 marca", 0, 7, sentence="8 marca delegacja przybyła do Astany.",
+                   entities=["place:astana", "place:kazachstan"], keywords=["przybyć", "delegacja", "Astana"])
+    english = Event("en#1", "en", "2024-03-08", "March 8", 0, 7, sentence="Officials visited Astana on March 8.",
+                    entities=["place:astana", "place:kazachstan"], keywords=["visit", "official", "Astana"],
+                    lang="en")
+    link_events([polish, english])
+    assert [(lk.event, lk.relation) for lk in english.links] == [("pl#1", "same")]
+    assert "same kind of event: visit" in english.links[0].reasons
+
+
+def test_a_foreign_sentence_is_not_read_for_polish_lemmas() -> None:
+    """Polish morphology finds Polish lemmas in English words (`China`); a foreign event compares its own."""
+    polish = Event("pl#1", "pl", "2024-03-08", "w piątek", 0, 8, sentence="W piątek Jan Kowal przybył do Astany.",
+                   entities=["place:astana", "person:jan kowal"], keywords=["przybyć", "Astana"])
+    english = Event("en#1", "en", "2024-03-08", "on Friday", 0, 9,
+                    sentence="Jan Kowal marked the anniversary in Astana on Friday.",
+                    entities=["place:astana", "person:jan kowal"], keywords=["mark", "anniversary", "Astana"],
+                    lang="en")
+    assert _facts(english).context == {"mark", "anniversary"}
+    assert "przybyć" in _facts(polish).context

@@ -128,7 +128,8 @@ class Event:
     `id` is `<article>#<n>`; `text`/`start`/`end` are the temporal expression;
     `sentence_start`/`sentence_end` the sentence it stands in; `entities` the
     keys of the entities mentioned in that sentence; `keywords` the content
-    lemmas used to judge links; `label` a short line a reader can scan.
+    lemmas used to judge links; `label` a short line a reader can scan;
+    `lang` the language of its article, whose lemmas its keywords are.
     """
 
     id: str
@@ -147,6 +148,7 @@ class Event:
     keywords: list[str] = field(default_factory=list)
     label: str = ""
     links: list[Link] = field(default_factory=list)
+    lang: str = "pl"
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}

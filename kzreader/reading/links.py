@@ -103,7 +103,8 @@ def _facts(ev: Event) -> _Facts:
     lo, hi = window(ev)
     keys = frozenset(k for k in ev.entities if not k.startswith(money.KEY_PREFIX))
     keywords = frozenset(k for k in ev.keywords if not k[:1].isupper())
-    context = keywords | sentence_lemmas(ev.sentence)
+    # A foreign event's keywords are already every content lemma of its sentence, in its own language.
+    context = keywords | sentence_lemmas(ev.sentence) if ev.lang == language.DEFAULT else keywords
     kinds = {_CLASS_OF.get(w) for w in context}
     return _Facts(
         event=ev, lo=lo, hi=hi, keys=keys,
@@ -235,7 +236,9 @@ class _Linker:
         # A country shared with one word is the background of a month, not one fact; two places
         # and a weekday both name (`w czwartek`) single out one day there.
         same_weekday = a.weekday is not None and a.weekday == b.weekday
-        specific = shared > len(ev.places) or len(ev.words) >= 2 or (len(ev.places) >= 2 and same_weekday)
+        # Reports in two languages share no words: the kind of happening they both name stands for them.
+        across = a.event.lang != b.event.lang and bool(ev.classes) and bool(ev.places)
+        specific = shared > len(ev.places) or len(ev.words) >= 2 or (len(ev.places) >= 2 and same_weekday) or across
         # One article strings its different facts with a word in common (`przyjęto ... przyjęto`):
         # within it, one fact told twice names its kind (the meeting, then the summit) or shares
         # more words, and one wrong link here would chain two stories.

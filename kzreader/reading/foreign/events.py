@@ -107,6 +107,6 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
             id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,
             start=t.start, end=t.end, granularity=t.granularity, earliest=t.earliest, latest=t.latest,
             sentence=text[sentence[0]:sentence[1]], sentence_start=sentence[0], sentence_end=sentence[1],
-            entities=[e.key for e in ents], keywords=keywords, label=shown,
+            entities=[e.key for e in ents], keywords=keywords, label=shown, lang=lang,
         ))
     return events
