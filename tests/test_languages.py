@@ -136,3 +136,24 @@ def test_a_foreign_sentence_is_not_read_for_polish_lemmas() -> None:
                     lang="en")
     assert _facts(english).context == {"mark", "anniversary"}
     assert "przybyć" in _facts(polish).context
+
+
+TOKAJEW = {
+    "pl": "Prezydent Kazachstanu Kasym-Żomart Tokajew przyjechał w piątek do Warszawy. Tokajew rozmawiał o handlu.",
+    "ru": "Президент Казахстана Касым-Жомарт Токаев в пятницу прибыл в Варшаву. Токаев обсудил торговлю.",
+    "en": "Kazakh President Kassym-Jomart Tokayev arrived in Warsaw on Friday. Tokayev discussed trade.",
+}
+
+
+def test_one_person_across_three_scripts_is_found_by_any_of_its_spellings(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for code, text in TOKAJEW.items():
+        (corpus / f"{code}.txt").write_text(f" date 2024-03-08\n{text}\n", encoding="utf-8")
+    index = tmp_path / "index"
+    people = [e for e in json.loads(run(corpus, index, "entities", "--json").stdout)["entities"]
+              if e["type"] == "person"]
+    assert [(p["name"], sorted(p["articles"])) for p in people] == [("Kasym-Żomart Tokajew", ["en", "pl", "ru"])]
+    for query in ("person:Tokajew", "Токаев", "Tokayev"):
+        found = json.loads(run(corpus, index, "search", query, "--json").stdout)
+        assert {h["article"] for h in found["hits"]} == {"pl", "ru", "en"}, query
