@@ -8,7 +8,7 @@ mention, so the mention is the amount as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kzreader.language import pl
@@ -91,16 +91,20 @@ def _number(raw: str) -> float:
 
 def money_entities(text: str, regions: Sequence[tuple[int, int]]) -> list[Entity]:
     """One entity per distinct sum (amount and currency), with all its mentions."""
+    return entities_of(a for s, e in regions for a in find_amounts(text, s, e))
+
+
+def entities_of(amounts: Iterable[Amount]) -> list[Entity]:
+    """One entity per distinct sum of `amounts`, in any language: the first way it is written names it."""
     by_key: dict[str, Entity] = {}
-    for s, e in regions:
-        for a in find_amounts(text, s, e):
-            ent = by_key.get(a.key)
-            if ent is None:
-                ent = by_key[a.key] = Entity(a.key, a.text, "money", amount=a.amount, currency=a.currency,
-                                             qualifier=a.qualifier)
-            elif a.text != ent.name and a.text not in ent.aliases:
-                ent.aliases.append(a.text)
-            ent.mentions.append(Mention(a.start, a.end, a.text))
+    for a in amounts:
+        ent = by_key.get(a.key)
+        if ent is None:
+            ent = by_key[a.key] = Entity(a.key, a.text, "money", amount=a.amount, currency=a.currency,
+                                         qualifier=a.qualifier)
+        elif a.text != ent.name and a.text not in ent.aliases:
+            ent.aliases.append(a.text)
+        ent.mentions.append(Mention(a.start, a.end, a.text))
     return list(by_key.values())
 
 

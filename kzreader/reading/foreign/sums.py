@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from kzreader.language import get
-from kzreader.reading.annotations import Entity, Mention
-from kzreader.reading.money import Amount
+from kzreader.reading.annotations import Entity
+from kzreader.reading.money import Amount, entities_of
 
 _LANGUAGES = ("en", "ru")
 _SPACE = r"[ \u00a0]+"
@@ -87,14 +87,4 @@ def find_sums(text: str, regions: list[tuple[int, int]], lang: str) -> list[Enti
     grammar = _GRAMMARS.get(lang)
     if grammar is None:
         return []
-    by_key: dict[str, Entity] = {}
-    for s, e in regions:
-        for a in grammar.amounts(text, s, e):
-            ent = by_key.get(a.key)
-            if ent is None:
-                ent = by_key[a.key] = Entity(a.key, a.text, "money", amount=a.amount, currency=a.currency,
-                                             qualifier=a.qualifier)
-            elif a.text != ent.name and a.text not in ent.aliases:
-                ent.aliases.append(a.text)
-            ent.mentions.append(Mention(a.start, a.end, a.text))
-    return list(by_key.values())
+    return entities_of(a for s, e in regions for a in grammar.amounts(text, s, e))
