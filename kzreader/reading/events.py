@@ -38,7 +38,7 @@ _COMPARISON_PHRASES = _WORDS.sequence("comparison_phrases")
 _LOCATIVE = _WORDS.words("locative")
 _PLACE_RELATIVES = _WORDS.words("place_relatives")
 _RELATIVES = _WORDS.words("relatives")
-ACTORS = frozenset({"person", "org"})
+_ACTORS = frozenset({"person", "org"})
 # A place an article names this often is where it is set: a sentence that names
 # no one and no place (`Oboje zginęli 16 września w karetce.`) happens there.
 SETTING_MENTIONS = 3
@@ -208,7 +208,7 @@ def _is_comparison_base(text: str, sentence: tuple[int, int], t: Timex) -> bool:
     return any(r.lemma.lower() in _COMPARISON for w in before + inside for r in analyse(w))
 
 
-def mentions_in(entities: Sequence[Entity], lo: int, hi: int, anchor: int) -> list[Entity]:
+def _mentions_in(entities: Sequence[Entity], lo: int, hi: int, anchor: int) -> list[Entity]:
     scored: dict[str, tuple[int, Entity]] = {}
     for e in entities:
         for m in e.mentions:
@@ -219,7 +219,17 @@ def mentions_in(entities: Sequence[Entity], lo: int, hi: int, anchor: int) -> li
     return [e for _, e in sorted(scored.values(), key=lambda x: x[0])]
 
 
-def borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entities: Sequence[Entity],
+def participants(text: str, sentences: list[tuple[int, int]], k: int, about: tuple[int, int],
+                 entities: Sequence[Entity], setting: list[Entity], anchor: int) -> list[Entity]:
+    """Who took part: those `about` names, nearest the date first, with a neighbour's actors if it names none;
+    where it names no one at all, the places the article is set in."""
+    ents = _mentions_in(entities, *about, anchor)
+    if not any(e.type in _ACTORS for e in ents):
+        ents += _borrowed_actors(text, sentences, k, entities, anchor)
+    return ents or setting
+
+
+def _borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entities: Sequence[Entity],
                      anchor: int) -> list[Entity]:
     for j in (k + 1, k - 1):
         if not 0 <= j < len(sentences):
@@ -227,7 +237,7 @@ def borrowed_actors(text: str, sentences: list[tuple[int, int]], k: int, entitie
         lo, hi = sorted((sentences[j], sentences[k]))
         if "\n\n" in text[lo[1]:hi[0]]:
             continue  # another paragraph is another topic
-        actors = [e for e in mentions_in(entities, *sentences[j], anchor) if e.type in ACTORS]
+        actors = [e for e in _mentions_in(entities, *sentences[j], anchor) if e.type in _ACTORS]
         if actors:
             return actors
     return []
@@ -283,11 +293,7 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
             # "Miało to miejsce 1 sierpnia.": the date's own words say nothing, the sentence it points back to does.
             about = lo, hi = before
             keywords = _keywords(text, lo, hi, t)
-        ents = mentions_in(entities, *about, t.start)
-        if not any(e.type in ACTORS for e in ents):
-            ents += borrowed_actors(text, sentences, k, entities, t.start)
-        if not ents:
-            ents = setting
+        ents = participants(text, sentences, k, about, entities, setting, t.start)
         keywords += [p for p in dict.fromkeys(lemma for _, lemma in _places(text, lo, hi)) if p not in keywords]
         events.append(Event(
             id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,

@@ -17,9 +17,7 @@ from kzreader.language import UnknownLanguage
 from kzreader.language.tokens import WORD, sentence_spans
 from kzreader.reading.annotations import Entity, Event, Timex
 from kzreader.reading.event_labels import label
-from kzreader.reading.events import (
-    ACTORS, CLAUSE_BREAK, SETTING_MENTIONS, borrowed_actors, eventful, mentions_in,
-)
+from kzreader.reading.events import CLAUSE_BREAK, SETTING_MENTIONS, eventful, participants
 
 # A word this short carries no content of its own in any of the languages read here.
 _SHORTEST = 3
@@ -92,11 +90,7 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
             continue
         k = max(0, bisect_right(starts, t.start) - 1)
         sentence = sentences[k] if sentences else (0, len(text))
-        ents = mentions_in(entities, *sentence, t.start)
-        if not any(e.type in ACTORS for e in ents):
-            ents += borrowed_actors(text, sentences, k, entities, t.start)
-        if not ents:
-            ents = setting
+        ents = participants(text, sentences, k, sentence, entities, setting, t.start)
         keywords = _keywords(text, *sentence, t, lang)
         # Places by their canonical names: capitalised keywords are where it happened, for linking.
         keywords += [e.name for e in ents if e.type == "place" and e.name not in keywords]
