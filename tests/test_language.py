@@ -25,6 +25,25 @@ def test_an_unknown_language_is_refused(code: str) -> None:
         language.get(code)
 
 
+def test_english_and_russian_implement_the_interface() -> None:
+    en, ru = language.get("en"), language.get("ru")
+    assert isinstance(en, language.Language) and isinstance(ru, language.Language)
+    assert en.lemmas("meetings") == ("meeting",) and en.analyse("Xyzzyq") == ()
+    assert "токаев" in ru.lemmas("Токаева") and ru.guessable("Ташиевым")
+    assert ru.analyse("Казахстане")[0].has("loct") and "Geox" in ru.analyse("Казахстане")[0].names
+    assert en.sentence_spans("Talks began on Sept. 14 in Astana. Dr. Smith came.") == [(0, 34), (35, 50)]
+    assert ru.sentence_spans("Встреча прошла в г. Астана. В. Путин прибыл.") == [(0, 27), (28, 44)]
+
+
+def test_a_language_without_a_package_is_read_by_the_fallback_not_refused_by_the_reader() -> None:
+    from kzreader.reading import foreign
+
+    text = "Prezident Kazachstanu Tokajev prišiel 12.05.2024 do Bratislavy."
+    assert [t.value for t in foreign.timexes(text, "2024-05-13", [(0, len(text))], "sk")] == ["2024-05-12"]
+    assert not [e for e in foreign.entities(text, [(0, len(text))], "sk") if e.type == "person"
+                and e.name == "Prezident Kazachstanu"]
+
+
 @pytest.mark.parametrize("first", [
     "kzreader.language.tokens", "kzreader.language.pl.names", "kzreader.language.pl.morphology",
     "kzreader.language.pl", "kzreader.reading.timex", "kzreader.reading.entities", "kzreader.index.analyzer",
