@@ -14,13 +14,15 @@ from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
 
 ENTITY_TYPES = ("person", "place", "org", "money")
 ENTITY_LABELS = {"person": "person", "place": "place", "org": "org", "money": "money"}
+# The `$kz-` colours are derived per theme for contrast and distinctness (`kzreader.tui.colours`).
 ENTITY_STYLES = {
-    "person": "bold $accent",
-    "place": "bold $success",
-    "org": "bold $secondary",
-    "money": "bold $warning",
+    "person": "bold $kz-person",
+    "place": "bold $kz-place",
+    "org": "bold $kz-org",
+    "money": "bold $kz-money",
 }
-HIT_STYLE = "bold reverse"
+HIT_STYLE = "bold $kz-hit on $kz-hit-background"
+CURRENT_HIT_STYLE = "bold underline $kz-hit on $kz-current-hit-background"
 SENTENCE_STYLE = "underline on $primary 30%"
 CURRENT_MENTION_STYLE = "reverse"
 MUTED_STYLE = "$text-muted"
