@@ -142,6 +142,7 @@ def test_stats_json_on_a_corpus_built_here(tmp_path: Path) -> None:
     assert november["events"] >= 1 and november["start"] == "2022-11-01" and november["end"] == "2022-11-30"
     tokajew = next(e for e in data["entities"] if e["name"].startswith("Kasym"))
     assert tokajew["articles"] == 3 and tokajew["type"] == "person"
+    assert tokajew["first"] == "2021", "an event known to its year shows as that year, not as its January"
     assert tokajew["first"] <= tokajew["last"]
 
     data = json.loads(run(index, "stats", "--entity", "Tokajew", "--json", corpus=corpus).stdout)

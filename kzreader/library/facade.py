@@ -17,7 +17,7 @@ from kzreader.index import folder as ix_mod
 from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
 from kzreader.index.search import Matcher, SearchResult, Searcher, Span
 from kzreader.index.store import ArticleRecord, Store, StoreError
-from kzreader.library.stats import DaySpan, EntityStat, Together, day_str
+from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
 from kzreader.reading.periods import day_number
@@ -186,7 +186,7 @@ class Library:
         rows = self.store.top_entities(self.matching_ids(query) if query else None, limit)
         days = self.store.entity_days(r["key"] for r in rows)
         return [EntityStat(r["key"], r["name"], r["type"], r["articles"], r["mentions"],
-                           day_str(days[r["key"]][0]), day_str(days[r["key"]][1])) for r in rows]
+                           range_str(days[r["key"]][0]), range_str(days[r["key"]][1])) for r in rows]
 
     def entity_keys(self, name: str) -> list[str]:
         """Keys of the entities called `name` (by any form or alias)."""

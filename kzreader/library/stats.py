@@ -64,6 +64,16 @@ def day_str(day: int | None) -> str | None:
     return None if day is None else to_date(day).isoformat()
 
 
+def range_str(days: tuple[int, int] | None) -> str | None:
+    """A stored day range as its date says it: `2021` for a year, `2022-11` for a month, else its first day."""
+    if days is None:
+        return None
+    first, last = days
+    shown = day_str(first)
+    assert shown is not None
+    return {"year": shown[:4], "month": shown[:7]}.get(precision(first, last if last else first), shown)
+
+
 def precision(first: int, last: int) -> str:
     """How far a stored day range is known: `2022` is 0101..1231, `2022-11` the 1st to the month's last day.
 

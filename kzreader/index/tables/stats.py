@@ -12,6 +12,9 @@ from typing import Any
 from kzreader.index.tables.events import A_REPEAT, EventTables
 from kzreader.index.tables.sql import ANY, id_list
 
+# A stored (first day, last day) as yyyymmdd numbers.
+DayRange = tuple[int, int]
+
 # Keyword keys share `event_entities` with entity keys; they are no one to appear with.
 _ENTITY_KEY = "key NOT LIKE 'kw:%'"
 
@@ -75,15 +78,15 @@ class StatsTables(EventTables):
         return [{"key": key, "type": etype, "articles": n, "mentions": mentions, "name": name}
                 for key, etype, n, mentions, name in rows]
 
-    def entity_days(self, keys: Iterable[str]) -> dict[str, tuple[int | None, int | None]]:
-        """key -> (first day, last day) of the dated events naming it.
+    def entity_days(self, keys: Iterable[str]) -> dict[str, tuple[DayRange | None, DayRange | None]]:
+        """key -> the (first day, last day) ranges of its earliest and its latest dated event.
 
-        Two queries, since SQLite answers a lone min() or max() with one index
-        seek but both together by reading every row of the key.
+        Ranges, not days, so that an event known only to its year shows as that
+        year. Two queries, each one seek of the (key, day) index.
         """
-        first = "SELECT min(day) FROM event_entities WHERE key = ? AND day IS NOT NULL"
-        last = "SELECT max(day) FROM event_entities WHERE key = ?"
-        return {key: (self.db.execute(first, (key,)).fetchone()[0], self.db.execute(last, (key,)).fetchone()[0])
+        first = "SELECT day, day_end FROM event_entities WHERE key = ? AND day IS NOT NULL ORDER BY day LIMIT 1"
+        last = "SELECT day, day_end FROM event_entities WHERE key = ? AND day IS NOT NULL ORDER BY day DESC LIMIT 1"
+        return {key: (self.db.execute(first, (key,)).fetchone(), self.db.execute(last, (key,)).fetchone())
                 for key in keys}
 
     def entity_months(self, key: str) -> list[tuple[int, int]]:
