@@ -21,6 +21,7 @@ from kzreader.corpus.articles import CorpusError
 from kzreader.index.folder import IndexFolderError
 from kzreader.index.store import StoreError
 from kzreader.library import Library
+from kzreader.tui.colours import theme_colours
 from kzreader.tui.commands import ArticleCommands, DateCommands, EntityCommands
 from kzreader.tui.screens.corpus_problem import CorpusProblemScreen
 from kzreader.tui.screens.help import HelpScreen, Section
@@ -63,6 +64,12 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(LoadingScreen(self.corpus, self.index_dir))
+
+    def get_css_variables(self) -> dict[str, str]:
+        # The reader's colours are derived from each theme's (see `colours`); recomputed whenever the theme changes.
+        variables = super().get_css_variables()
+        variables.update(theme_colours(variables, self.current_theme.dark))
+        return variables
 
     def _use(self, library: Library | None) -> None:
         """Make `library` the one shown, closing the one it replaces."""
