@@ -126,7 +126,7 @@ def theme_colours(variables: Mapping[str, str], dark: bool) -> dict[str, str]:
     if not backgrounds(variables):
         ansi = ANSI[dark]
         return {**out, **{f"kz-{k}": v for k, v in ansi.items()}, "kz-hit": "ansi_black",
-                "kz-hit-background": "ansi_bright_yellow", "kz-current-hit-background": "ansi_bright_red"}
+                "kz-hit-background": "ansi_yellow", "kz-current-hit-background": "ansi_bright_red"}
     grounds = backgrounds(variables)
     out.update({f"kz-{etype}": colour.hex for etype, colour in type_colours(variables, dark).items()})
     out["kz-focus"] = readable(Color.parse(variables["border"]), grounds, TEXT_CONTRAST + 0.1, dark).hex
