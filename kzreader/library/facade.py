@@ -17,6 +17,9 @@ from kzreader.index import folder as ix_mod
 from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
 from kzreader.index.search import Matcher, SearchResult, Searcher, Span
 from kzreader.index.store import ArticleRecord, Store, StoreError
+from kzreader.library.correcting import sync as sync_corrections
+from kzreader.library.corrections import corrections_path
+from kzreader.library.corrections import load as load_corrections
 from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
@@ -38,11 +41,15 @@ class TimelineFilter:
 
 
 class Library:
-    def __init__(self, corpus: Path, index_dir: Path, store: Store, searcher: Searcher) -> None:
+    def __init__(self, corpus: Path, index_dir: Path, store: Store, searcher: Searcher,
+                 corrections: Path | None = None) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
         self.store = store
         self.searcher = searcher
+        # The user's corrections file (kzreader.library.corrections), and what reading it had to say.
+        self.corrections = corrections or corrections_path(None, corpus)
+        self.notices: list[str] = []
 
     @classmethod
     def open(
@@ -53,19 +60,34 @@ class Library:
         rebuild: bool = False,
         progress: Progress | None = None,
         log: Log | None = None,
+        corrections: Path | None = None,
     ) -> tuple["Library", RefreshReport | None]:
         """Open the index of `corpus`, first bringing it up to date unless `update` is False.
 
         Without `update` the index is still built when there is none, or when it
-        cannot be read: it is a cache of the articles.
+        cannot be read: it is a cache of the articles. The user's corrections
+        (`corrections`, else `KZREADER_CORRECTIONS`, else the corpus's own file)
+        are applied to it if it holds others.
         """
+        fixes_file = corrections or corrections_path(None, corpus)
+        fixes = load_corrections(fixes_file)
         if not (update or rebuild) and ix_mod.is_built(index_dir):
+            notes = fixes.problems + sync_corrections(index_dir, fixes)
             trusted = cls._open_checked(corpus, index_dir)
             if trusted is not None:
-                return trusted, None
-        report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log)
+                return trusted._noticed(fixes_file, notes, log), None
+        report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log, fixes=fixes.entries())
+        notes = fixes.problems + sync_corrections(index_dir, fixes)
         store = ix_mod.open_store(index_dir, readonly=True)
-        return cls._ready(corpus, index_dir, store, Searcher(index_dir, store)), report
+        return cls._ready(corpus, index_dir, store, Searcher(index_dir, store))._noticed(fixes_file, notes, log), report
+
+    def _noticed(self, corrections: Path, notices: list[str], log: Log | None) -> "Library":
+        self.corrections = corrections
+        self.notices = notices
+        for note in notices:
+            if log:
+                log(note)
+        return self
 
     @staticmethod
     def refresh_elsewhere(corpus: Path, index_dir: Path) -> RefreshReport:
