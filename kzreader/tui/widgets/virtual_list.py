@@ -7,6 +7,8 @@ shows; this class owns the cursor, keys, mouse and scrolling.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import ClassVar
 
 from textual import events
@@ -48,7 +50,8 @@ class VirtualList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"virtual-list--cursor", "virtual-list--cursor-blurred"}
 
     ROW_HEIGHT: ClassVar[int] = 1
-    """Lines per row; every row has the same height so any row's position is one multiplication."""
+    """Lines per row; every row has the same height so any row's position is one multiplication,
+    unless the subclass measures its rows (`measure_rows`)."""
 
     EMPTY_TEXT: ClassVar[str] = "Nothing to show."
     """What an empty list says on its first line."""
@@ -59,6 +62,8 @@ class VirtualList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._row_count = 0
+        self._tops: list[int] | None = None
+        """Each row's first line and, last, the total, when rows differ in height."""
 
     @property
     def row_count(self) -> int:
@@ -67,11 +72,35 @@ class VirtualList(ScrollView, can_focus=True):
     def set_row_count(self, count: int, cursor: int = 0) -> None:
         """Take a new number of rows and put the cursor on `cursor` (or the nearest row that can take it)."""
         self._row_count = count
-        self.virtual_size = Size(self.scrollable_content_region.width, count * self.ROW_HEIGHT)
+        self._measure()
         self.set_reactive(VirtualList.cursor, -1)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = self._selectable_from(min(max(cursor, 0), count - 1), 1) if count else -1
         self.refresh()
+
+    def measure_rows(self, width: int) -> list[int] | None:
+        """Each row's height at `width`, for a list whose rows differ; None when every row is `ROW_HEIGHT`."""
+        return None
+
+    def _measure(self) -> None:
+        width = self.scrollable_content_region.width
+        heights = self.measure_rows(width)
+        self._tops = list(accumulate(heights, initial=0)) if heights is not None else None
+        total = self._tops[-1] if self._tops is not None else self._row_count * self.ROW_HEIGHT
+        self.virtual_size = Size(width, total)
+
+    def row_top(self, index: int) -> int:
+        return self._tops[index] if self._tops is not None else index * self.ROW_HEIGHT
+
+    def row_height(self, index: int) -> int:
+        return self._tops[index + 1] - self._tops[index] if self._tops is not None else self.ROW_HEIGHT
+
+    def _row_at(self, y: int) -> tuple[int, int]:
+        """(row, line within it) of virtual line `y`."""
+        if self._tops is None:
+            return divmod(y, self.ROW_HEIGHT)
+        index = bisect_right(self._tops, y) - 1
+        return index, y - self._tops[index] if 0 <= index < self._row_count else 0
 
     def row_line(self, index: int, line: int, width: int) -> Content:
         """Line `line` of row `index`, in `width` cells; subclasses draw their rows here."""
@@ -87,7 +116,7 @@ class VirtualList(ScrollView, can_focus=True):
     # rendering ----------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index, line = divmod(self.scroll_offset.y + y, self.ROW_HEIGHT)
+        index, line = self._row_at(self.scroll_offset.y + y)
         if not self._row_count:
             hint = wrap(self.EMPTY_TEXT, width - 1, HINT_LINES)
             text = Content.styled(f" {hint[y]}" if y < len(hint) else "", "italic $text-muted")
@@ -105,14 +134,20 @@ class VirtualList(ScrollView, can_focus=True):
 
     def refresh_row(self, index: int) -> None:
         if 0 <= index < self._row_count:
-            top = index * self.ROW_HEIGHT - self.scroll_offset.y
-            self.refresh(Region(0, top, self.scrollable_content_region.width, self.ROW_HEIGHT))
+            top = self.row_top(index) - self.scroll_offset.y
+            self.refresh(Region(0, top, self.scrollable_content_region.width, self.row_height(index)))
 
     def scroll_to_cursor(self) -> None:
         if self.cursor < 0 or not self.is_mounted:
             return
-        region = Region(0, self.cursor * self.ROW_HEIGHT, max(self.scrollable_content_region.width, 1),
-                        self.ROW_HEIGHT)
+        # The rows above the cursor that it may not rest on (a group's header) come into view with it,
+        # or the first header of a list could never be seen.
+        first = self.cursor
+        while first > 0 and not self.can_choose(first - 1):
+            first -= 1
+        top = self.row_top(first)
+        bottom = self.row_top(self.cursor) + self.row_height(self.cursor)
+        region = Region(0, top, max(self.scrollable_content_region.width, 1), bottom - top)
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
 
     def watch_cursor(self, old: int, new: int) -> None:
@@ -121,7 +156,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.scroll_to_cursor()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count * self.ROW_HEIGHT)
+        self._measure()
         self.scroll_to_cursor()
 
     def on_focus(self) -> None:
@@ -163,7 +198,8 @@ class VirtualList(ScrollView, can_focus=True):
         self.move_cursor(self._row_count - 1, -1)
 
     def _page(self) -> int:
-        return max(self.scrollable_content_region.height // self.ROW_HEIGHT, 1)
+        rows = self.row_top(self._row_count) / max(self._row_count, 1)
+        return max(int(self.scrollable_content_region.height // max(rows, 1)), 1)
 
     def action_page_down(self) -> None:
         self.move_cursor(self.cursor + self._page(), 1)
