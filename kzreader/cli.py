@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from kzreader import __version__
+from kzreader import __version__, cli_corrections
 from kzreader.corpus.articles import CorpusError
 from kzreader.index.folder import IndexFolderError
 from kzreader.index.indexer import RefreshReport
@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--corpus", help="folder of articles (.txt with optional .yaml); env KZREADER_CORPUS")
     p.add_argument("--index", help="folder of the index; env KZREADER_INDEX")
+    p.add_argument("--corrections", help="the corrections file (YAML); env KZREADER_CORRECTIONS")
     p.add_argument("--version", action="version", version=f"kzreader {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -98,11 +99,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=int, default=20, help="entities listed")
     s.add_argument("--format", choices=("table", "csv"), default="table")
     s.add_argument("--json", action="store_true")
+    cli_corrections.register(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.corrections:
+        # Through the environment, so the app and its indexing child process use it too.
+        os.environ["KZREADER_CORRECTIONS"] = args.corrections
     out = Console(highlight=False, soft_wrap=False)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
@@ -424,4 +429,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Console, Console], int]] = {
     "entities": cmd_entities,
     "timeline": cmd_timeline,
     "stats": cmd_stats,
+    "corrections": cli_corrections.cmd_corrections,
 }

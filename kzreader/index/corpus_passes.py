@@ -75,6 +75,16 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
         progress("linking", 1, 1)
 
 
+def relink(store: Store, articles: set[str], duplicates: dict[str, str]) -> None:
+    """Link the events of these articles again, with their neighbours: after their entities were corrected."""
+    own = store.events_of(articles)
+    events = {ev.id: ev for ev in own}
+    _add_neighbour_events(store, own, events, articles, duplicates)
+    batch = list(events.values())
+    link_events(batch, duplicates, focus={ev.id for ev in own})
+    store.replace_links(batch, {ev.id for ev in own})
+
+
 def _add_neighbour_events(store: Store, own: list[Event], events: dict[str, Event], touched: set[str],
                           duplicates: dict[str, str]) -> None:
     """Events a link from the touched articles' events could reach: same keys nearby in time, and copies."""

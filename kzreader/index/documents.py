@@ -1,7 +1,7 @@
 """An article's analysis, and what is written of it: its rows in the state and its document in Whoosh."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from kzreader.corpus.articles import Article
 from kzreader.index import analyzer as analysis
@@ -10,7 +10,7 @@ from kzreader.index.progress import Progress
 from kzreader.index.store import ArticleRecord, Store
 from kzreader.index.workers import pool
 from kzreader.reading import pipeline
-from kzreader.reading.annotations import Event
+from kzreader.reading.annotations import Entity, Event
 from kzreader.reading.periods import day_range
 
 
@@ -50,6 +50,11 @@ def write_document(writer: object, store: Store, result: pipeline.Analysed, arti
         assert rec is not None
     store.put_entities(result.id, result.entities)
     store.put_events(result.id, result.events, [event_days(e) for e in result.events])
+    writer.update_document(**document(rec, result.entities))  # type: ignore[attr-defined]
+
+
+def document(rec: ArticleRecord, entities: Sequence[Entity]) -> dict[str, object]:
+    """An article's Whoosh document: its text, metadata and the names of its entities."""
     days = day_range(rec.date)
     doc: dict[str, object] = {
         "id": rec.id,
@@ -57,11 +62,11 @@ def write_document(writer: object, store: Store, result: pipeline.Analysed, arti
         "body": "\n".join(rec.text[s:e] for s, e in rec.regions),
         "outlet": rec.outlet or "",
         "lang": rec.lang or "pl",
-        **ix_mod.entity_fields(result.entities),
+        **ix_mod.entity_fields(list(entities)),
     }
     if days:
         doc["date_start"], doc["date_end"] = days
-    writer.update_document(**doc)  # type: ignore[attr-defined]
+    return doc
 
 
 def event_days(event: Event) -> tuple[int, int] | None:

@@ -18,9 +18,11 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kzreader.corpus.articles import Article, CorpusError, SourceFile, article_files
 from kzreader.corpus.decoding import NotText
+from kzreader.index import corrections
 from kzreader.index import folder as ix_mod
 from kzreader.index.corpus_passes import corpus_passes
 from kzreader.index.documents import analyse_all, article_job, write_document
@@ -68,8 +70,13 @@ def refresh(
     progress: Progress | None = None,
     log: Log | None = None,
     procs: int | None = None,
+    fixes: list[dict[str, Any]] | None = None,
 ) -> RefreshReport:
-    """Bring the index in `index_dir` up to date with the articles in `corpus`."""
+    """Bring the index in `index_dir` up to date with the articles in `corpus`.
+
+    `fixes` are the reader's corrections (`kzreader.index.corrections`), applied
+    after the corpus-wide passes; None applies again those the index holds.
+    """
     report = RefreshReport()
     say = log or (lambda _msg: None)
     t0 = time.perf_counter()
@@ -95,7 +102,7 @@ def refresh(
             report.rebuilt = True
             store = ix_mod.open_store(index_dir)
         try:
-            _refresh(corpus, index_dir, store, report, progress, say, procs)
+            _refresh(corpus, index_dir, store, report, progress, say, procs, fixes)
         finally:
             store.close()
         ix_mod.mark(index_dir)
@@ -104,7 +111,7 @@ def refresh(
 
 
 def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
-             progress: Progress | None, say: Log, procs: int | None) -> None:
+             progress: Progress | None, say: Log, procs: int | None, fixes: list[dict[str, Any]] | None) -> None:
     known = store.files()
     was_complete = store.get_meta("complete") == "1"
     fresh: dict[str, tuple[Article, str, str]] = {}
@@ -202,7 +209,11 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
 
     for aid, (article, fp, digest) in fresh.items():
         store.put_file(aid, str(article.path), fp, digest)
+    restored = corrections.uncorrect(store, written | set(removed))
     corpus_passes(store, written, duplicates, progress, touched_all=not known)
+    for note in corrections.recorrect(store, index_dir, fixes if fixes is not None else corrections.applied(store),
+                                      restored):
+        say(note)
     store.set_meta("complete", "1")
     store.commit()
 
