@@ -59,6 +59,15 @@ def _base_forms(word: str) -> tuple[str, ...]:
     return (lower,)
 
 
+# Parts of speech that carry no subject of their own: conjunctions, prepositions, particles.
+_FUNCTION_POS = frozenset({"conj", "comp", "prep", "part", "qub", "interj"})
+
+
+def is_function_word(word: str) -> bool:
+    """A word the dictionary reads as a conjunction, preposition or particle (`i`, `w`, `z`, `się`)."""
+    return any(i.pos in _FUNCTION_POS for i in _LANGUAGE.analyse(word))
+
+
 def _is_cyrillic(word: str) -> bool:
     return "\u0400" <= word[:1] <= "\u04ff"
 

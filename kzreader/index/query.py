@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -21,8 +21,8 @@ from whoosh.qparser import MultifieldPlugin, QueryParser, syntax
 from whoosh.qparser.plugins import PhrasePlugin, PrefixPlugin, TaggingPlugin, WildcardPlugin
 from whoosh.qparser.taggers import RegexTagger
 
-from kzreader.index.analyzer import EXACT
-from kzreader.index.phrase import StackedPhrase
+from kzreader.index.analyzer import EXACT, query_terms
+from kzreader.index.phrase import StackedPhrase, slot_terms
 from kzreader.language.folding import fold
 from kzreader.reading import periods
 
@@ -54,14 +54,26 @@ def day_number(date: str, end: bool = False) -> int:
         raise QueryError(str(exc)) from None
 
 
-def stacked_query(schema: object, fieldname: str, text: str, slop: int = 1, boost: float = 1.0) -> wq.Query:
-    """Terms the analyzer stacks at one position are alternatives; positions follow in order."""
+FormsOf = Callable[[str], tuple[str, ...]]
+
+
+def stacked_query(schema: object, fieldname: str, text: str, slop: int = 1, boost: float = 1.0,
+                  forms_of: FormsOf | None = None) -> wq.Query:
+    """Terms the analyzer stacks at one position are alternatives; positions follow in order.
+
+    `forms_of` gives the real words a word typed without Polish letters folds
+    from (folded.py): their exact forms and lemmas join the word's alternatives.
+    """
     field = schema[fieldname]  # type: ignore[index]
     slots: dict[int, list[str]] = {}
-    for t in field.tokenize(text, mode="query", positions=True):
+    for t in field.tokenize(text, mode="query", positions=True, keeporiginal=True):
         slot = slots.setdefault(t.pos, [])
         if t.text not in slot:
             slot.append(t.text)
+        for form in forms_of(t.original) if forms_of else ():
+            for term in (EXACT + form, *query_terms(form)):
+                if term not in slot:
+                    slot.append(term)
     if not slots:
         return wq.NullQuery
     alternatives = [_any_of(fieldname, terms, boost) for _, terms in sorted(slots.items())]
@@ -73,17 +85,20 @@ def stacked_query(schema: object, fieldname: str, text: str, slop: int = 1, boos
 class PolishQueryParser(QueryParser):
     """A word the analyzer splits (`Kasym-Żomart`, `rp.pl`) must match as those words in order."""
 
+    forms_of: FormsOf | None = None
+
     def term_query(self, fieldname: str, text: str, termclass: type, boost: float = 1.0,
                    tokenize: bool = True, removestops: bool = True) -> wq.Query:
         field = self.schema[fieldname] if self.schema and fieldname in self.schema else None
         if field is None or field.self_parsing() or not tokenize or field.analyzer is None:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
-        return stacked_query(self.schema, fieldname, text, boost=boost)
+        return stacked_query(self.schema, fieldname, text, boost=boost, forms_of=self.forms_of)
 
 
 class StackedPhraseNode(PhrasePlugin.PhraseNode):
     def query(self, parser: QueryParser) -> wq.Query:
-        return stacked_query(parser.schema, self.fieldname or parser.fieldname, self.text, self.slop, self.boost)
+        return stacked_query(parser.schema, self.fieldname or parser.fieldname, self.text, self.slop, self.boost,
+                             getattr(parser, "forms_of", None))
 
 
 def _any_of(fieldname: str, terms: list[str], boost: float = 1.0) -> wq.Query:
@@ -185,8 +200,9 @@ class DatePlugin(TaggingPlugin):
         return [(self.DateTagger(self.expr), -10)]
 
 
-def make_parser(schema: object) -> QueryParser:
+def make_parser(schema: object, forms_of: FormsOf | None = None) -> QueryParser:
     parser = PolishQueryParser(DEFAULT_FIELDS[0], schema)
+    parser.forms_of = forms_of
     parser.remove_plugin_class(PhrasePlugin)
     parser.remove_plugin_class(WildcardPlugin)
     parser.add_plugin(StackedPhrasePlugin())
@@ -228,24 +244,40 @@ def _balanced(text: str) -> str:
     return text + ")" * depth
 
 
-def highlight_terms(q: wq.Query) -> tuple[set[str], tuple[str, ...]]:
-    """Terms and prefixes of the content fields a hit's words are checked against."""
+Phrase = tuple[frozenset[str], ...]
+
+
+def highlight_terms(q: wq.Query) -> tuple[set[str], tuple[str, ...], list[Phrase]]:
+    """Terms and prefixes of the content fields a hit's words are checked against, and the phrases.
+
+    A phrase's words light up only where the phrase stands, so its terms are
+    not among the single terms.
+    """
     terms: set[str] = set()
     prefixes: list[str] = []
+    phrases: dict[Phrase, None] = {}
     for node in _leaves(q):
-        if isinstance(node, wq.Prefix):
+        if isinstance(node, StackedPhrase):
+            slots = [slot_terms(sub) for sub in node.subqueries]
+            if all(slots) and slots[0][0].fieldname in HIGHLIGHTED_FIELDS:  # type: ignore[index]
+                phrases.setdefault(tuple(frozenset(t.text for t in slot) for slot in slots if slot), None)
+        elif isinstance(node, wq.Prefix):
             prefixes.append(node.text)
         elif isinstance(node, wq.Wildcard):
             prefixes.append(re.split(r"[*?]", node.text, maxsplit=1)[0])
         elif isinstance(node, wq.Term) and node.fieldname in HIGHLIGHTED_FIELDS:
             terms.add(node.text)
-    return terms, tuple(p for p in prefixes if p)
+    return terms, tuple(p for p in prefixes if p), list(phrases)
 
 
 def _leaves(q: wq.Query) -> Iterator[wq.Query]:
     if isinstance(q, wq.Not):
         return
-    children = list(q.children()) if q.is_leaf() is False else []
+    if isinstance(q, wq.AndNot):
+        # What a query excludes never lights up.
+        yield from _leaves(q.a)
+        return
+    children = list(q.children()) if q.is_leaf() is False and not isinstance(q, StackedPhrase) else []
     if not children:
         yield q
         return

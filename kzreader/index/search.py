@@ -3,43 +3,36 @@
 One Whoosh searcher is kept open and reused; results of recent queries are
 cached because search-as-you-type repeats them; only the hits a view shows are
 highlighted, since highlighting re-analyses the article's text.
+
+A query is first read by notes.py (Polish field names, `-word`, dangling
+operators); here the words in nearly every article are left out of it, and a
+search that finds nothing says which word is found nowhere.
 """
 from __future__ import annotations
 
 import threading
-from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import collectors, query as wq
 
 from kzreader.index import folder as ix_mod
-from kzreader.index.analyzer import word_terms_of
+from kzreader.index.analyzer import is_function_word, query_terms
+from kzreader.index.folded import FoldedForms
+from kzreader.index.highlight import Matcher, Snippet, Span, snippets
+from kzreader.index.notes import Prepared, prepare
 from kzreader.index.query import highlight_terms, make_parser, parse
 from kzreader.index.scoring import TermAtATime
 from kzreader.index.store import Store
-from kzreader.language.tokens import WORD, whole_words
 
-SNIPPET_CONTEXT = 70
-MAX_SNIPPETS = 3
+__all__ = ["Hit", "Matcher", "SearchResult", "Searcher", "Snippet", "Span", "snippets"]
+
 _CACHE = 64
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
-class Snippet:
-    """A stretch of the article around matches; all offsets are into the article's text."""
-
-    text: str
-    start: int
-    end: int
-    matches: list[Span] = field(default_factory=list)
+# A function word in at least this share of the articles neither narrows a search nor lights up.
+COMMON_SHARE = 0.9
+# Hits looked at beyond the limit, so that an original found a little lower still ranks above its copy.
+_FOLD_MARGIN = 10
 
 
 @dataclass(slots=True)
@@ -52,6 +45,8 @@ class Hit:
     score: float
     snippets: list[Snippet] = field(default_factory=list)
     matches: int = 0
+    copy_of: str | None = None
+    """The original this hit copies, when the original is among the hits (listed right above it)."""
 
 
 @dataclass(slots=True)
@@ -59,48 +54,8 @@ class SearchResult:
     query: str
     total: int
     hits: list[Hit]
-
-
-class Matcher:
-    """Decides which words of an article a query matched.
-
-    Each distinct word is judged once per query: an article repeats its words,
-    and the twenty hits of one page share most of them.
-    """
-
-    def __init__(self, terms: frozenset[str], prefixes: tuple[str, ...]) -> None:
-        self.terms = terms
-        self.prefixes = prefixes
-        self._verdict: dict[str, bool] = {}
-
-    def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
-        return list(self.iter_spans(text, regions, self.matched_words(text, regions)))
-
-    def matched_words(self, text: str, regions: list[tuple[int, int]]) -> dict[str, int]:
-        """The article's words the query matched, with how often each occurs."""
-        if not self.terms and not self.prefixes:
-            return {}
-        counts: Counter[str] = Counter()
-        for start, end in regions:
-            counts.update(WORD.findall(text, start, end))
-        verdict = self._verdict
-        for word in counts.keys() - verdict.keys():
-            verdict[word] = self._matches(word)
-        return {word: n for word, n in counts.items() if verdict[word]}
-
-    def iter_spans(self, text: str, regions: list[tuple[int, int]], words: Iterable[str]) -> Iterator[Span]:
-        """Where `words` occur as whole words, in order; lazy, as snippets stop after the first few."""
-        pattern = whole_words(words)
-        if pattern is None:
-            return
-        for start, end in regions:
-            for m in pattern.finditer(text[start:end]):
-                yield Span(start + m.start(), start + m.end())
-
-    def _matches(self, word: str) -> bool:
-        terms = word_terms_of(word)
-        return any(t in self.terms for t in terms) or (
-            bool(self.prefixes) and any(t.startswith(self.prefixes) for t in terms))
+    notes: list[str] = field(default_factory=list)
+    """What the reader should know about how the query was read: one line each."""
 
 
 class Searcher:
@@ -108,12 +63,15 @@ class Searcher:
         self.index_dir = index_dir
         self.store = store
         self._ix = ix_mod.open_whoosh(index_dir)
-        self._parser = make_parser(self._ix.schema)
         self._searcher = ix_mod.open_searcher(self._ix)
+        self._parser = make_parser(self._ix.schema, FoldedForms(self._searcher.reader()))
         self._scoring = TermAtATime(self._searcher)
         self._ids: dict[int, str] = {}
         self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
-        self._lock = threading.Lock()
+        self._prepared: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
+        # Whoosh's readers seek and read shared files: one thread at a time, parsing
+        # too (it reads the lexicon for words typed without Polish letters).
+        self._lock = threading.RLock()
 
     def close(self) -> None:
         self._searcher.close()
@@ -123,42 +81,98 @@ class Searcher:
             return int(self._searcher.doc_count())
 
     def parse(self, text: str) -> wq.Query:
-        return parse(self._parser, text)
+        with self._lock:
+            return parse(self._parser, self.prepared(text)[0])
+
+    def prepared(self, text: str) -> tuple[str, list[str]]:
+        """The query as the parser gets it, and the notes on how it was read."""
+        with self._lock:
+            found = self._prepared.get(text)
+            if found is None:
+                found = self._prepared[text] = self._prepare(text)
+                while len(self._prepared) > _CACHE:
+                    self._prepared.popitem(last=False)
+            return found
+
+    def _prepare(self, text: str) -> tuple[str, list[str]]:
+        p = prepare(text)
+        notes = list(p.notes)
+        common = [w for w in p.words if w.droppable and self.common(w.text)]
+        narrowing = len(p.words) - len(common) + len(p.phrases) + p.others
+        if not common or not narrowing:
+            return p.text, notes
+        names = ", ".join(f"'{w.text}'" for w in common)
+        notes.append(f"left out {names}: in nearly every article (in \"a phrase\" they count)")
+        return p.without(common), notes
+
+    def common(self, word: str) -> bool:
+        """A function word (`i`, `w`, `z`) found in nearly every article: it would neither narrow nor tell."""
+        count = self._searcher.doc_count()
+        if count < 2 or not is_function_word(word):
+            return False
+        return max((self._searcher.doc_frequency("body", t) for t in query_terms(word)), default=0) >= COMMON_SHARE * count
 
     def matcher(self, text: str) -> Matcher:
-        terms, prefixes = highlight_terms(self.parse(text))
-        return Matcher(frozenset(terms), prefixes)
+        terms, prefixes, phrases = highlight_terms(self.parse(text))
+        return Matcher(frozenset(terms), prefixes, phrases)
 
     def search(self, text: str, limit: int = 20, highlight: int = 20) -> SearchResult:
-        """Top `limit` hits by BM25 with the total count; snippets for the first `highlight`."""
+        """Top `limit` hits by BM25 with the total count; snippets for the first `highlight`.
+
+        An original ranks above its copies, which follow it.
+        """
         key = (text, limit, highlight)
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
                 self._cache.move_to_end(key)
                 return cached
-            q = self.parse(text)
-            found, total = self._top(q, limit)
+        q = self.parse(text)
+        with self._lock:
+            found, total = self._top(q, limit + _FOLD_MARGIN)
         matcher = self.matcher(text)
         summaries = {s["id"]: s for s in self.store.summaries(i for i, _ in found)}
         hits: list[Hit] = []
-        for n, (aid, score) in enumerate(found):
+        for aid, score in found:
             meta = summaries.get(aid, {})
-            hit = Hit(aid, meta.get("title"), meta.get("date"), meta.get("outlet"), meta.get("duplicate_of"),
-                      round(float(score), 4))
-            if n < highlight:
-                rec = self.store.article(aid)
-                if rec is not None:
-                    words = matcher.matched_words(rec.text, rec.regions)
-                    hit.matches = sum(words.values())
-                    hit.snippets = snippets(rec.text, matcher.iter_spans(rec.text, rec.regions, words))
-            hits.append(hit)
-        result = SearchResult(text, total, hits)
+            hits.append(Hit(aid, meta.get("title"), meta.get("date"), meta.get("outlet"), meta.get("duplicate_of"),
+                            round(float(score), 4)))
+        hits = originals_first(hits)[:limit]
+        for hit in hits[:highlight]:
+            rec = self.store.article(hit.article)
+            if rec is not None:
+                spans = matcher.spans(rec.text, rec.regions)
+                hit.matches = len(spans)
+                hit.snippets = snippets(rec.text, spans)
+        notes = self.prepared(text)[1]
+        if total == 0:
+            notes = notes + self.why_nothing(text)
+        result = SearchResult(text, total, hits, notes)
         with self._lock:
             self._cache[key] = result
             while len(self._cache) > _CACHE:
                 self._cache.popitem(last=False)
         return result
+
+    def why_nothing(self, text: str) -> list[str]:
+        """Why a query found no article: the words found nowhere, or that they never meet."""
+        p: Prepared = prepare(text)
+        words = list(dict.fromkeys([w.text for w in p.words] + [w for ph in p.phrases for w in ph.split()]))
+        missing = [w for w in words if not self._found(w)]
+        if missing:
+            return [f"no article has {', '.join(repr(w) for w in missing)}"]
+        absent = [ph for ph in p.phrases if not self._found(f'"{ph}"')]
+        if absent:
+            return [f"its words are found, but no article has the phrase \"{absent[0]}\""]
+        return ["no article matches all of it together"] if len(words) + p.others > 1 else []
+
+    def _found(self, text: str) -> bool:
+        with self._lock:
+            try:
+                q = parse(self._parser, text)
+            except Exception:  # noqa: BLE001 - a fragment that does not parse alone says nothing
+                return True
+            return self._top(q, 1)[1] > 0
 
     def _top(self, q: wq.Query, limit: int) -> tuple[list[tuple[str, float]], int]:
         scores = self._scoring.scores(q)
@@ -190,33 +204,15 @@ class Searcher:
         return aid
 
 
-def snippets(text: str, spans: Iterable[Span], limit: int = MAX_SNIPPETS) -> list[Snippet]:
-    """Windows of context around the matches, merged where they overlap."""
-    windows: list[Snippet] = []
-    for span in spans:
-        line_start = text.rfind("\n", 0, span.start) + 1
-        line_end = text.find("\n", span.end)
-        line_end = len(text) if line_end < 0 else line_end
-        start = _word_edge(text, max(line_start, span.start - SNIPPET_CONTEXT), backwards=True)
-        end = _word_edge(text, min(line_end, span.end + SNIPPET_CONTEXT), backwards=False)
-        if windows and start <= windows[-1].end:
-            last = windows[-1]
-            last.end = max(last.end, end)
-            last.matches.append(span)
-            continue
-        if len(windows) == limit:
-            break
-        windows.append(Snippet("", start, end, [span]))
-    for w in windows:
-        w.text = text[w.start : w.end]
-    return windows
-
-
-def _word_edge(text: str, i: int, backwards: bool) -> int:
-    """Move an offset out of the middle of a word (at most a few characters)."""
-    step = -1 if backwards else 1
-    limit = 15
-    while 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum() and limit:
-        i += step
-        limit -= 1
-    return i
+def originals_first(hits: list[Hit]) -> list[Hit]:
+    """Each copy right below its original when both are hits, the original ranked by the better of them."""
+    here = {h.article for h in hits}
+    group_of = {h.article: (h.duplicate_of if h.duplicate_of in here else h.article) for h in hits}
+    best: dict[str, float] = {}
+    for h in hits:
+        best[group_of[h.article]] = max(best.get(group_of[h.article], h.score), h.score)
+    order = {aid: n for n, aid in enumerate(best)}
+    for h in hits:
+        h.copy_of = None if group_of[h.article] == h.article else group_of[h.article]
+    return sorted(hits, key=lambda h: (-best[group_of[h.article]], order[group_of[h.article]],
+                                       h.copy_of is not None, -h.score))

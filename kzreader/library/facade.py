@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kzreader.corpus.articles import CorpusError
 from kzreader.index import analyzer as analysis
 from kzreader.index import folder as ix_mod
 from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
@@ -20,6 +21,7 @@ from kzreader.index.store import ArticleRecord, Store, StoreError
 from kzreader.library.correcting import sync as sync_corrections
 from kzreader.library.corrections import corrections_path
 from kzreader.library.corrections import load as load_corrections
+from kzreader.library.ids import resolve as resolve_id
 from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
@@ -69,6 +71,10 @@ class Library:
         (`corrections`, else `KZREADER_CORRECTIONS`, else the corpus's own file)
         are applied to it if it holds others.
         """
+        if not corpus.is_dir():
+            # Before anything is made for it: a mistyped folder leaves no index folder behind.
+            raise CorpusError(f"corpus folder {corpus} does not exist" if not corpus.exists()
+                              else f"{corpus} is not a folder")
         fixes_file = corrections or corrections_path(None, corpus)
         fixes = load_corrections(fixes_file)
         if not (update or rebuild) and ix_mod.is_built(index_dir):
@@ -138,6 +144,12 @@ class Library:
     def article(self, aid: str) -> ArticleRecord | None:
         return self.store.article(aid)
 
+    def article_id(self, given: str) -> str:
+        """The id of the one article whose id is `given` or starts with it; UnknownArticle otherwise."""
+        if self.store.article(given) is not None:
+            return given
+        return resolve_id(given, (a["id"] for a in self.store.summaries(None)))
+
     def entities(self, aid: str) -> list[Entity]:
         return self.store.entities(aid)
 
@@ -164,7 +176,7 @@ class Library:
         counts: dict[str, int] = {}
         for aid in aids:
             rec = self.store.article(aid)
-            counts[aid] = sum(matcher.matched_words(rec.text, rec.regions).values()) if rec else 0
+            counts[aid] = matcher.count(rec.text, rec.regions) if rec else 0
         return counts
 
     def matching_ids(self, query: str) -> list[str]:

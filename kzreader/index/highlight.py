@@ -1,0 +1,155 @@
+"""Where a query matched inside an article: word spans, phrase spans, and snippets around them.
+
+A single word lights up wherever one of its terms stands. A phrase lights
+up only where its words stand in order, as one span from its first word to
+its last, counted once: `"Frankfurt nad Odrą"` does not light a lone `Odrze`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from kzreader.index.analyzer import PolishTokenizer, index_terms, word_terms_of
+from kzreader.index.query import Phrase
+from kzreader.language.tokens import WORD, whole_words
+
+SNIPPET_CONTEXT = 70
+MAX_SNIPPETS = 3
+_TOKENIZER = PolishTokenizer()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Snippet:
+    """A stretch of the article around matches; all offsets are into the article's text."""
+
+    text: str
+    start: int
+    end: int
+    matches: list[Span] = field(default_factory=list)
+
+
+class Matcher:
+    """Decides which words of an article a query matched, and where its phrases stand.
+
+    Each distinct word is judged once per query: an article repeats its words,
+    and the twenty hits of one page share most of them.
+    """
+
+    def __init__(self, terms: frozenset[str], prefixes: tuple[str, ...], phrases: Iterable[Phrase] = ()) -> None:
+        self.terms = terms
+        self.prefixes = prefixes
+        self.phrases = tuple(phrases)
+        self._verdict: dict[str, bool] = {}
+
+    def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
+        """Every match in text order; a phrase is one span, and words inside it are not counted again."""
+        words = list(self.iter_spans(text, regions, self.matched_words(text, regions)))
+        if not self.phrases:
+            return words
+        phrases = self.phrase_spans(text, regions)
+        inside = [s for s in words if any(p.start <= s.start and s.end <= p.end for p in phrases)]
+        return sorted(set(phrases) | (set(words) - set(inside)), key=lambda s: (s.start, s.end))
+
+    def count(self, text: str, regions: list[tuple[int, int]]) -> int:
+        """How many matches `spans` finds: the hits of an article."""
+        if self.phrases:
+            return len(self.spans(text, regions))
+        return sum(self.matched_words(text, regions).values())
+
+    def matched_words(self, text: str, regions: list[tuple[int, int]]) -> dict[str, int]:
+        """The article's words the query matched as single words, with how often each occurs."""
+        if not self.terms and not self.prefixes:
+            return {}
+        counts: Counter[str] = Counter()
+        for start, end in regions:
+            counts.update(WORD.findall(text, start, end))
+        verdict = self._verdict
+        for word in counts.keys() - verdict.keys():
+            verdict[word] = self._matches(word)
+        return {word: n for word, n in counts.items() if verdict[word]}
+
+    def iter_spans(self, text: str, regions: list[tuple[int, int]], words: Iterable[str]) -> Iterator[Span]:
+        """Where `words` occur as whole words, in order."""
+        pattern = whole_words(words)
+        if pattern is None:
+            return
+        for start, end in regions:
+            for m in pattern.finditer(text[start:end]):
+                yield Span(start + m.start(), start + m.end())
+
+    def phrase_spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
+        """Where each phrase's words stand at consecutive positions, as the index numbers them."""
+        slots = _positions(text, regions)
+        found: set[Span] = set()
+        for phrase in self.phrases:
+            for pos, words in slots.items():
+                firsts = [w for w in words if phrase[0] & w[2]]
+                if not firsts:
+                    continue
+                last = None
+                for offset, wanted in enumerate(phrase[1:], 1):
+                    here = [w for w in slots.get(pos + offset, ()) if wanted & w[2]]
+                    if not here:
+                        break
+                    last = max(here, key=lambda w: w[1])
+                else:
+                    end = last[1] if last else max(w[1] for w in firsts)
+                    found.add(Span(min(w[0] for w in firsts), end))
+        return sorted(found, key=lambda s: (s.start, s.end))
+
+    def _matches(self, word: str) -> bool:
+        terms = word_terms_of(word)
+        return any(t in self.terms for t in terms) or (
+            bool(self.prefixes) and any(t.startswith(self.prefixes) for t in terms))
+
+
+def _positions(text: str, regions: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
+    """Each word position of the regions, numbered as the index numbers the body: (start, end, terms)."""
+    slots: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    pos = 0
+    for start, end in regions:
+        last = pos - 1
+        for t in _TOKENIZER(text[start:end], positions=True, chars=True, start_pos=pos, start_char=start):
+            slots.setdefault(t.pos, []).append((t.startchar, t.endchar, frozenset(index_terms(t.text))))
+            last = max(last, t.pos)
+        pos = last + 1
+    return slots
+
+
+def snippets(text: str, spans: Iterable[Span], limit: int = MAX_SNIPPETS) -> list[Snippet]:
+    """Windows of context around the matches, merged where they overlap."""
+    windows: list[Snippet] = []
+    for span in spans:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        start = _word_edge(text, max(line_start, span.start - SNIPPET_CONTEXT), backwards=True)
+        end = _word_edge(text, min(line_end, span.end + SNIPPET_CONTEXT), backwards=False)
+        if windows and start <= windows[-1].end:
+            last = windows[-1]
+            last.end = max(last.end, end)
+            last.matches.append(span)
+            continue
+        if len(windows) == limit:
+            break
+        windows.append(Snippet("", start, end, [span]))
+    for w in windows:
+        w.text = text[w.start : w.end]
+    return windows
+
+
+def _word_edge(text: str, i: int, backwards: bool) -> int:
+    """Move an offset out of the middle of a word (at most a few characters)."""
+    step = -1 if backwards else 1
+    limit = 15
+    while 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum() and limit:
+        i += step
+        limit -= 1
+    return i
