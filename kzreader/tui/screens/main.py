@@ -241,6 +241,14 @@ class MainScreen(PanedScreen):
         self.sources.list_articles(self.hits, self.total, self.location.filter_key, self.location.filter_name,
                                    cursor_on)
 
+    def show_again(self) -> None:
+        """Show anew what a correction changed: the article's entities and colours, the ranking, the timeline."""
+        self.overview.rank(self.query_text or None)
+        self._refresh_timeline()
+        if self.location.article:
+            self.entity_list.show(self.library.entities(self.location.article), self.location.entity)
+            self._read_article(self.location, self.query_text, False)
+
     # timeline ------------------------------------------------------------------------
     def _refresh_timeline(self) -> None:
         flt = TimelineFilter(entity=self.location.filter_name, query=self.query_text or None, fold_copies=True,
