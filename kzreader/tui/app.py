@@ -23,6 +23,7 @@ from kzreader.index.store import StoreError
 from kzreader.library import Library
 from kzreader.tui.colours import theme_colours
 from kzreader.tui.commands import ArticleCommands, DateCommands, EntityCommands
+from kzreader.tui.correction_commands import CorrectionCommands
 from kzreader.tui.screens.corpus_problem import CorpusProblemScreen
 from kzreader.tui.screens.help import HelpScreen, Section
 from kzreader.tui.screens.loading import LibraryFailed, LibraryReady, LoadingScreen
@@ -42,7 +43,7 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "kzreader"
-    COMMANDS = App.COMMANDS | {ArticleCommands, EntityCommands, DateCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, EntityCommands, DateCommands, CorrectionCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
