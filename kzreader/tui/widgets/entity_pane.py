@@ -6,18 +6,37 @@ is shown.
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import ContentSwitcher
 
 from kzreader.library import Library
+from kzreader.tui.screens.correcting import Correcting
 from kzreader.tui.widgets.entity_list import EntityList
 from kzreader.tui.widgets.entity_overview import EntityOverview
 
 
 class EntityPane(ContentSwitcher):
-    """An `EntityList` and an `EntityOverview`, one shown at a time."""
+    """An `EntityList` and an `EntityOverview`, one shown at a time; the keys that correct an entity."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("R", "correct('rename')", "Rename", id="entities.rename",
+                tooltip="Correct the entity's name, everywhere it is read"),
+        Binding("T", "correct('retype')", "Type", id="entities.type",
+                tooltip="Correct the entity's type (person, place, organisation, sum)"),
+        Binding("J", "correct('merge')", "Merge", id="entities.merge",
+                tooltip="Merge the entity into another one, chosen from a list that filters as you type"),
+        Binding("X", "correct('unmention')", "Not a mention", show=False, id="entities.unmention",
+                tooltip="Take the current mention in the article (walk to it with m) out of the entity"),
+        Binding("D", "correct('reject')", "Not an entity", show=False, id="entities.reject",
+                tooltip="Mark it not an entity: no longer read as one anywhere"),
+        Binding("u", "correct('undo')", "Undo", show=False, id="entities.undo",
+                tooltip="Undo the last correction"),
+    ]
 
     def __init__(self, library: Library, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, initial="overview")
@@ -64,3 +83,6 @@ class EntityPane(ContentSwitcher):
         message.stop()
         self._overview_title = message.title
         self._update()
+
+    def action_correct(self, what: str) -> None:
+        getattr(Correcting.of(self.screen), what)()  # type: ignore[arg-type]

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import ClassVar
 
 from textual import on, work
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 
@@ -21,11 +23,21 @@ from kzreader.reading.annotations import Event
 from kzreader.reading.periods import day_number
 from kzreader.tui.formatting import MUTED_STYLE, safe
 from kzreader.tui.messages import OpenEvent
+from kzreader.tui.screens.correcting import Correcting
 from kzreader.tui.widgets.timeline_list import TimelineList
 
 
 class TimelinePane(TimelineList):
-    """The events `filter` selects, titled with their number and what selects them."""
+    """The events `filter` selects, titled with their number and what selects them; keys to correct links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "correct('unlink')", "Wrong link", id="timeline.unlink",
+                tooltip="Mark one of the event's links wrong, chosen from its links"),
+        Binding("equals_sign", "correct('link')", "Same event", id="timeline.link",
+                tooltip="Link the event to another as the same event: = here, then = on the other"),
+        Binding("u", "correct('undo')", "Undo", show=False, id="timeline.undo",
+                tooltip="Undo the last correction"),
+    ]
 
     @dataclass
     class Counted(Message):
@@ -73,9 +85,10 @@ class TimelinePane(TimelineList):
         library = self.library
         self.show(message.count, lambda offset, limit: library.timeline(flt, offset, limit),
                   self.outlets, message.cursor or 0, copies=self.copies)
-        title = [Content(f"Timeline {message.count}")]
+        # The count first: a narrow pane cuts its title from the right.
+        title = [Content(f"{message.count} event{'' if message.count == 1 else 's'}")]
         if flt.query:
-            title.append(Content.styled(" · search", MUTED_STYLE))
+            title.append(Content.styled(" matching the search", MUTED_STYLE))
         if flt.entity:
             title.append(Content.assemble(Content.styled(" naming ", MUTED_STYLE),
                                           Content.styled(safe(flt.entity), "bold $accent")))
@@ -128,3 +141,6 @@ class TimelinePane(TimelineList):
             self.post_message(OpenEvent(ahead[0]))
         else:
             self.notify(f"No linked event {'later' if step > 0 else 'earlier'} than this one.", severity="warning")
+
+    def action_correct(self, what: str) -> None:
+        getattr(Correcting.of(self.screen), what)()  # type: ignore[arg-type]
