@@ -24,13 +24,14 @@ from kzreader.corpus.articles import CorpusError
 from kzreader.index.folder import IndexFolderError
 from kzreader.index.indexer import RefreshReport
 from kzreader.index.query import QueryError
-from kzreader.index.search import SearchResult, Span
+from kzreader.cli_search import HIT_STYLE, article_meta, body_start, print_search, search_json, timeline_legend
 from kzreader.index.store import StoreError
 from kzreader.language import DEFAULT as POLISH
 from kzreader.library import Library, TimelineFilter
 from kzreader.library import config
 from kzreader.library.dates import shown_date
 from kzreader.library.export import to_csv, to_timelinejs
+from kzreader.library.ids import UnknownArticle
 from kzreader.library.inert import inert_text
 from kzreader.library.relations import RELATION_MARKS, RELATION_ORDER
 from kzreader.library.stats import PERIODS, bars, span_text
@@ -43,7 +44,6 @@ from kzreader.reading.gazetteer import GazetteerError
 from kzreader.reading.periods import day_number
 
 ENTITY_STYLES = {"person": "bold cyan", "place": "bold green", "org": "bold magenta", "money": "bold yellow"}
-HIT_STYLE = "reverse bold"
 
 
 class UsageError(Exception):
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--from", dest="start", help="YYYY[-MM[-DD]]")
     s.add_argument("--to", dest="end", help="YYYY[-MM[-DD]]")
     s.add_argument("--entity", help="only events naming this entity")
-    s.add_argument("--query", help="only events of articles this search finds")
+    s.add_argument("--query", help="only events whose sentence this search matches")
     s.add_argument("--undated", action="store_true", help="also events whose year is unknown")
     s.add_argument("--format", choices=("table", "csv", "timelinejs"), default="table")
     s.add_argument("--json", action="store_true")
@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.corrections:
         # Through the environment, so the app and its indexing child process use it too.
         os.environ["KZREADER_CORRECTIONS"] = args.corrections
-    out = Console(highlight=False, soft_wrap=False)
+    # Output to a pipe or a file is not wrapped: the reader of it does that.
+    out = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         if args.command is None:
@@ -210,25 +211,6 @@ def cmd_articles(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def search_json(result: SearchResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "total": result.total,
-        "hits": [
-            {
-                "article": h.article, "title": h.title, "date": h.date, "outlet": h.outlet,
-                "duplicate_of": h.duplicate_of, "score": h.score, "matches": h.matches,
-                "snippets": [
-                    {"text": s.text, "start": s.start, "end": s.end,
-                     "matches": [{"start": m.start, "end": m.end} for m in s.matches]}
-                    for s in h.snippets
-                ],
-            }
-            for h in result.hits
-        ],
-    }
-
-
 def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -237,31 +219,15 @@ def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
         result = lib.search(query, limit=args.limit)
         if args.json:
             _emit_json(out, search_json(result))
-            return 0
-        out.print(Text(f"{result.total} article(s) match {query!r}", style="bold"))
-        for h in result.hits:
-            head = Text()
-            head.append(f"\n{h.date or '—'}  ", style="dim")
-            head.append(inert_text(h.title or h.article), style="bold")
-            head.append(f"  {inert_text(h.outlet or '')}  [{h.article}]  score {h.score:.2f}", style="dim")
-            out.print(head)
-            for s in h.snippets:
-                out.print(Text("  … ").append_text(_highlighted(s.text, s.start, s.matches)).append(" …"))
+        else:
+            print_search(out, err, result)
     return 0
-
-
-def _highlighted(text: str, offset: int, spans: Sequence[Span], style: str = HIT_STYLE) -> Text:
-    t = Text(inert_text(text))
-    for m in spans:
-        t.stylize(style, m.start - offset, m.end - offset)
-    return t
 
 
 def cmd_show(args: argparse.Namespace, out: Console, err: Console) -> int:
     with _library(args, err) as (lib, _):
-        rec = lib.article(args.id)
-        if rec is None:
-            raise UsageError(f"no article {args.id!r}; `kzreader articles` lists them")
+        rec = lib.article(_article_id(lib, args.id))
+        assert rec is not None
         spans = lib.matches(args.query, rec.id) if args.query else []
         entities = lib.entities(rec.id)
         if args.json:
@@ -269,8 +235,7 @@ def cmd_show(args: argparse.Namespace, out: Console, err: Console) -> int:
             _emit_json(out, data)
             return 0
         out.print(Text(inert_text(rec.title or rec.id), style="bold underline"))
-        meta = " · ".join(inert_text(v) for v in (rec.outlet, rec.date, rec.author, rec.lang, rec.url) if v)
-        out.print(Text(meta, style="dim"))
+        out.print(article_meta(rec))
         body = Text(inert_text(rec.text))
         for ent in entities:
             for m in ent.mentions:
@@ -278,8 +243,15 @@ def cmd_show(args: argparse.Namespace, out: Console, err: Console) -> int:
         for m in spans:
             body.stylize(HIT_STYLE, m.start, m.end)
         out.print()
-        out.print(body)
+        out.print(body[body_start(rec):])
     return 0
+
+
+def _article_id(lib: Library, given: str) -> str:
+    try:
+        return lib.article_id(given)
+    except UnknownArticle as exc:
+        raise UsageError(str(exc)) from None
 
 
 def entities_json(lib: Library, only: str | None) -> dict[str, Any]:
@@ -300,9 +272,8 @@ def entities_json(lib: Library, only: str | None) -> dict[str, Any]:
 
 def cmd_entities(args: argparse.Namespace, out: Console, err: Console) -> int:
     with _library(args, err) as (lib, _):
-        if args.article and lib.article(args.article) is None:
-            raise UsageError(f"no article {args.article!r}; `kzreader articles` lists them")
-        data = entities_json(lib, args.article)
+        article = _article_id(lib, args.article) if args.article else None
+        data = entities_json(lib, article)
         if args.json:
             _emit_json(out, data)
             return 0
@@ -332,6 +303,9 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
         if value:
             _check_date(value)
     with _library(args, err) as (lib, _):
+        if args.entity and not lib.entity_keys(args.entity):
+            err.print(Text(f"kzreader: no entity called {args.entity!r}; `kzreader entities` lists them", style="red"))
+            return 1
         events = lib.timeline(flt, undated=args.undated or args.json)
         if args.json:
             _emit_json(out, {"events": [event_json(e) for e in events]})
@@ -342,6 +316,9 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
         if args.format == "timelinejs":
             titles = {a["id"]: a["title"] or a["id"] for a in lib.articles()}
             _emit_json(out, to_timelinejs(events, titles))
+            return 0
+        if not events:
+            err.print(Text("No events match; `kzreader timeline` alone lists them all", style="bold"))
             return 0
         copies = copies_of(lib.articles())
         for ev in events:
@@ -356,6 +333,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
             if reprints:
                 line.append(f"  also in {', '.join(reprints)}", style="dim")
             out.print(line)
+        out.print(timeline_legend())
     return 0
 
 

@@ -99,14 +99,22 @@ def test_lengths_held_in_memory_score_as_whoosh_does_from_disk(seeds_index) -> N
 
 
 @pytest.mark.parametrize("q", ["Tokajew", '"Morze Kaspijskie"', "Rosja NOT Chiny", "NOT Rosja", "date:2022"])
-def test_a_timeline_filtered_by_a_search_shows_the_matching_articles_events(seeds_library, q: str) -> None:
+def test_a_timeline_filtered_by_a_search_shows_the_events_whose_sentence_matches(seeds_library, q: str) -> None:
+    """Events of the articles found whose sentence holds a match; an article found by no word of its text keeps all."""
     from kzreader.library import TimelineFilter
 
     found = {h.article for h in seeds_library.search(q, limit=100).hits}
     assert set(seeds_library.matching_ids(q)) == found
     events = seeds_library.timeline(TimelineFilter(query=q))
     assert {ev.article for ev in events} <= found
-    assert {ev.article for ev in seeds_library.timeline()} & found <= {ev.article for ev in events}
+    for aid in found:
+        spans = seeds_library.matches(q, aid)
+        mine = [ev for ev in seeds_library.timeline() if ev.article == aid]
+        kept = {ev.id for ev in events if ev.article == aid}
+        expected = {ev.id for ev in mine if not spans or any(
+            s.start < ev.sentence_end and s.end > ev.sentence_start for s in spans)}
+        assert kept == expected
+    assert len(seeds_library.timeline(TimelineFilter(query=q))) == seeds_library.timeline_count(TimelineFilter(query=q))
 
 
 def test_filters_by_many_articles_do_not_hit_sqlites_variable_limit(seeds_index) -> None:

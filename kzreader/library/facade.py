@@ -22,6 +22,7 @@ from kzreader.library.correcting import sync as sync_corrections
 from kzreader.library.corrections import corrections_path
 from kzreader.library.corrections import load as load_corrections
 from kzreader.library.ids import resolve as resolve_id
+from kzreader.library.sentences import matching_events
 from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
@@ -185,12 +186,35 @@ class Library:
     # timeline ----------------------------------------------------------------
     def timeline(self, flt: TimelineFilter = TimelineFilter(), offset: int = 0, limit: int | None = None,
                  undated: bool = False) -> list[Event]:
+        if flt.query:
+            events = self._searched_events(flt, undated)
+            return events[offset : None if limit is None else offset + limit]
         return self.store.events_page(*self._event_args(flt), offset=offset, limit=limit, undated=undated,
                                       fold_copies=flt.fold_copies, with_keys=self._with_keys(flt))
 
     def timeline_count(self, flt: TimelineFilter = TimelineFilter(), undated: bool = False) -> int:
+        if flt.query:
+            return len(self._searched_events(flt, undated))
         return self.store.events_count(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies,
                                        with_keys=self._with_keys(flt))
+
+    def _searched_events(self, flt: TimelineFilter, undated: bool) -> list[Event]:
+        """The events of a search's articles whose sentence the search matches (sentences.py), kept for paging."""
+        key = (flt, undated)
+        cache = self.__dict__.setdefault("_searched", {})
+        if key not in cache:
+            events = self.store.events_page(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies,
+                                            with_keys=self._with_keys(flt))
+            matcher: Matcher = self.searcher.matcher(flt.query or "")
+
+            def spans_of(aid: str) -> list[Span]:
+                rec = self.store.article(aid)
+                return matcher.spans(rec.text, rec.regions) if rec else []
+
+            if len(cache) > 8:
+                cache.clear()
+            cache[key] = matching_events(events, spans_of)
+        return cache[key]
 
     def event(self, eid: str) -> Event | None:
         return self.store.event(eid)
@@ -247,6 +271,9 @@ class Library:
 
     def timeline_position(self, eid: str, flt: TimelineFilter = TimelineFilter()) -> int | None:
         """Where an event stands in the timeline `flt` selects, or None if it is not in it."""
+        if flt.query:
+            ids = [ev.id for ev in self._searched_events(flt, False)]
+            return ids.index(eid) if eid in ids else None
         return self.store.event_rank(eid, *self._event_args(flt), fold_copies=flt.fold_copies,
                                      with_keys=self._with_keys(flt))
 

@@ -117,10 +117,9 @@ class EventTables(StateFile):
 
     def links(self, event_ids: Sequence[str]) -> dict[str, list[Link]]:
         out: dict[str, list[Link]] = {}
-        for chunk in chunks(list(event_ids), 500):
-            sql = f"SELECT a, b, relation, reasons FROM links WHERE a IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
-            for a, b, rel, reasons in self.db.execute(sql, chunk):
-                out.setdefault(a, []).append(Link(b, rel, json.loads(reasons)))
+        sql = f"SELECT a, b, relation, reasons FROM links WHERE a IN {ANY} ORDER BY rowid"
+        for a, b, rel, reasons in self.db.execute(sql, (id_list(event_ids),)):
+            out.setdefault(a, []).append(Link(b, rel, json.loads(reasons)))
         return out
 
     def events_page(
@@ -147,10 +146,9 @@ class EventTables(StateFile):
             ids += " LIMIT ? OFFSET ?"
             args += (limit, offset)
         page = [r[0] for r in self.db.execute(ids, args)]
-        data: dict[str, str] = {}
-        for chunk in chunks(page, 500):
-            sql = f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(chunk))})"
-            data.update(self.db.execute(sql, chunk).fetchall())
+        # The page's ids as one parameter: a search's events can outnumber SQLite's bound variables.
+        sql = f"SELECT id, data FROM events WHERE id IN {ANY}"
+        data: dict[str, str] = dict(self.db.execute(sql, (id_list(page),)).fetchall())
         events = [Event.from_dict(json.loads(data[eid])) for eid in page]
         links = self.links([e.id for e in events])
         for ev in events:

@@ -1,0 +1,28 @@
+"""The events a search is about: those whose sentence holds one of the search's matches.
+
+An article a search finds tells of many things; its events whose sentence
+the search does not touch (`1991 prowadzić` for `Tokajew`) are not what was
+asked for, so a timeline filtered by a search lists only the events whose
+sentence matches. An article the search found by what is not in its text
+(`date:2022`, `outlet:`, `NOT Rosja`) keeps all its events.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kzreader.index.search import Span
+from kzreader.reading.annotations import Event
+
+
+def matching_events(events: Iterable[Event], spans_of: Callable[[str], list[Span]]) -> list[Event]:
+    """The events, in their order, whose sentence holds a match; `spans_of` gives an article's matches."""
+    spans: dict[str, list[Span]] = {}
+    out: list[Event] = []
+    for ev in events:
+        found = spans.get(ev.article)
+        if found is None:
+            found = spans[ev.article] = spans_of(ev.article)
+        start, end = ev.sentence_start, ev.sentence_end or ev.end
+        if not found or any(s.start < end and s.end > start for s in found):
+            out.append(ev)
+    return out
