@@ -83,7 +83,9 @@ class ArticleDoc:
         text = Content(safe(self.record.text[start:end]))
         first = bisect_left(self._starts, start - self._longest)
         last = bisect_right(self._starts, end)
-        for m_start, m_end, style in [*self._marks[first:last], *extra]:
+        # Hits go over the entities' colours, and the extra marks over both.
+        window = sorted(self._marks[first:last], key=lambda m: m[2] == HIT_STYLE)
+        for m_start, m_end, style in [*window, *extra]:
             lo, hi = max(m_start, start), min(m_end, end)
             if lo < hi:
                 text = text.stylize(style, lo - start, hi - start)

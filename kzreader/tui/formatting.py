@@ -6,6 +6,8 @@ through `inert_text`, so its offsets still hold.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
@@ -75,6 +77,31 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
     if current:
         out.append(current)
     return out
+
+
+def snippet_line(text: str, start: int, matches: Sequence[tuple[int, int]], width: int) -> Content:
+    """One line of `width` cells from a snippet (`text` at article offset `start`), its first match a third in.
+
+    Line breaks become spaces one for one, so the matches' offsets still hold.
+    """
+    flat = safe(text).replace("\r", " ").replace("\n", " ")
+    spans = [(s - start, e - start) for s, e in matches if 0 <= s - start < e - start <= len(flat)]
+    first = spans[0][0] if spans else 0
+    lo = max(0, min(first - width // 3, len(flat) - width + 1))
+    cut = flat[lo:].rstrip()
+    lead = ELLIPSIS if lo else ""
+    room = width - len(lead)
+    tail = ""
+    if cell_len(cut) > room:
+        room, tail = room - 1, ELLIPSIS
+    room = len(set_cell_size(cut, max(room, 0)).rstrip()) if cell_len(cut) > room else len(cut)
+    line = Content(lead + cut[:room] + tail)
+    line = line.stylize(MUTED_STYLE, 0, len(line))
+    for s, e in spans:
+        a, b = max(s - lo, 0) + len(lead), min(e - lo, room) + len(lead)
+        if a < b:
+            line = line.stylize(HIT_STYLE, a, b)
+    return line
 
 
 def entity_legend() -> Content:

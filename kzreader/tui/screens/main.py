@@ -31,6 +31,7 @@ from kzreader.tui.formatting import entity_legend, relation_legend
 from kzreader.tui.messages import FilterByEntity, JumpToDate, OpenArticle, OpenEvent, ShowShared
 from kzreader.tui.screens.linked_events import LinkedEvent, LinkedEventsScreen
 from kzreader.tui.screens.paned import PanedScreen
+from kzreader.tui.screens.reading import Reading
 from kzreader.tui.searching import HitCounts, SearchDone, SearchLimits, search_in_thread
 from kzreader.tui.widgets.article_pane import ArticlePane
 from kzreader.tui.widgets.coverage import Coverage
@@ -74,9 +75,16 @@ class MainScreen(PanedScreen):
                 tooltip="Next pane: sources, article, entities, coverage, timeline"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, priority=True, id="main.previous-pane",
                 tooltip="Previous pane"),
-        Binding("n", "mention(1)", "Mention", id="main.next-mention",
+        Binding("n", "hit(1)", "Next hit", id="main.next-hit",
+                tooltip="Next hit in the article: of the find, else of the search, then on to the next result's "
+                        "(with neither: the next mention, as m)"),
+        Binding("N", "hit(-1)", "Previous hit", show=False, id="main.previous-hit",
+                tooltip="Previous hit, then back to the previous result's last"),
+        Binding("f,ctrl+f", "find", "Find", id="main.find",
+                tooltip="Find text in the open article (Enter or n: next match, Escape: back to the text)"),
+        Binding("m", "mention(1)", "Mention", show=False, id="main.next-mention",
                 tooltip="Next mention in the article of the entity chosen in Entities"),
-        Binding("N", "mention(-1)", "Previous mention", show=False, id="main.previous-mention",
+        Binding("M", "mention(-1)", "Previous mention", show=False, id="main.previous-mention",
                 tooltip="Previous mention of that entity"),
         Binding("right_square_bracket", "linked(1)", "Linked", id="main.next-linked",
                 tooltip="Next (later) event linked to the chosen event, in any article"),
@@ -92,7 +100,7 @@ class MainScreen(PanedScreen):
                 tooltip="Back to what was open or jumped to before"),
         Binding("ctrl+right", "forward", "Forward", show=False, id="main.forward", tooltip="Forward again"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear-filter",
-                tooltip="Clear the entity filter, then the search"),
+                tooltip="Clear the find in the article, then the entity filter, then the search"),
         Binding("q", "app.quit", "Quit", id="main.quit", tooltip="Quit"),
     ]
 
@@ -118,6 +126,7 @@ class MainScreen(PanedScreen):
         self.query_text = ""
         self.hits: list[tuple[str, int | None]] | None = None
         self.total = 0
+        self.reading = Reading(self)
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -238,6 +247,7 @@ class MainScreen(PanedScreen):
 
     # sources -----------------------------------------------------------------------
     def _show_sources(self, cursor_on: str | None = None) -> None:
+        self.sources.read_snippets(self.library, self.query_text if self.hits is not None else "")
         self.sources.list_articles(self.hits, self.total, self.location.filter_key, self.location.filter_name,
                                    cursor_on)
 
@@ -262,6 +272,8 @@ class MainScreen(PanedScreen):
             self.notify("Open an article to see its own entities.", timeout=2)
             return
         self.entity_pane.toggle()
+        if self.narrow:
+            self.show_pane("entities")
 
     def action_together(self) -> None:
         entity = self.overview.entity if self.entity_pane.showing_corpus else self.entity_list.entity
@@ -368,19 +380,28 @@ class MainScreen(PanedScreen):
                         with_name=None, entity=message.key, mention=None, scroll_y=0.0))
 
     def action_clear_filter(self) -> None:
-        if self.location.filter_key:
+        if self.article.find_text:
+            self.article.clear_find()
+        elif self.location.filter_key:
             self.go(replace(self.location, filter_key=None, filter_name=None, with_key=None, with_name=None,
                             scroll_y=0.0))
         elif self.query_text or self.search_bar.value:
             self.search_bar.action_clear()
 
-    # mentions ------------------------------------------------------------------------
+    # hits, the find, mentions (see `Reading`) ----------------------------------------------
+    def action_hit(self, step: int) -> None:
+        self.reading.step(step)
+
+    def action_find(self) -> None:
+        self.reading.find()
+
     def action_mention(self, step: int) -> None:
         doc = self.article.doc
         entity = self.entity_list.entity
         if doc is None or entity is None or not entity.mentions:
             self.notify("Open an article and pick an entity in the Entities pane first.", severity="warning")
             return
+        self.reading.reveal()
         walking = self.location.entity == entity.key and self.location.mention is not None
         if walking:
             index = ((self.location.mention or 0) + step) % len(entity.mentions)

@@ -16,7 +16,9 @@ from textual.widgets import Static
 
 from kzreader.library.history import Location
 from kzreader.tui.document import ArticleDoc, Mark
-from kzreader.tui.formatting import CURRENT_MENTION_STYLE, ENTITY_STYLES, MUTED_STYLE, SENTENCE_STYLE, safe
+from kzreader.tui.finding import find_all, joined
+from kzreader.tui.formatting import (CURRENT_HIT_STYLE, CURRENT_MENTION_STYLE, ENTITY_STYLES, HIT_STYLE, MUTED_STYLE,
+                                     SENTENCE_STYLE, safe)
 
 EMPTY_HINT = "Choose an article in Sources (Enter), an event in the Timeline, or search with /."
 
@@ -38,6 +40,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.doc: ArticleDoc | None = None
         self._marks: list[Mark] = []
         self._paragraphs: list[Static] = []
+        self._hits: list[tuple[int, int]] = []
+        self.find_text = ""
+        """What the find inside the article looks for ("" while no find is on)."""
+        self._found: list[tuple[int, int]] = []
+        self._current: int | None = None
+        """The hit (or find match) stepped to, an index into `targets`."""
+        self.land_on: int | None = None
+        """The hit to show when the next article opens: 0 the first, -1 the last (stepping across results)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content(EMPTY_HINT), id="article-head")
@@ -55,6 +65,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         """
         same = self.doc is not None and self.doc.id == doc.id and len(self._paragraphs) == len(doc.paragraphs)
         self.doc = doc
+        self._hits = joined(((h.start, h.end) for h in doc.hits), doc.record.text)
+        if not same:
+            self.find_text = ""
+        self._found = find_all(doc.record.text, self.find_text, doc.paragraphs)
+        self._current = None
         self._marks = self._location_marks(location)
         if same:
             for i, paragraph in enumerate(self._paragraphs):
@@ -74,6 +89,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.doc = None
         self._marks = []
         self._paragraphs = []
+        self._hits, self._found, self._current, self.find_text = [], [], None, ""
         self.border_subtitle = None
         self.remove_children(".paragraph")
         self.query_one("#article-head", Static).update(Content(EMPTY_HINT))
@@ -82,14 +98,71 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Move the marks to what `location` points at, redrawing only the paragraphs they leave or reach."""
         if self.doc is None:
             return
-        marks = self._location_marks(location)
+        before = self._all_marks()
+        self._marks = self._location_marks(location)
+        self._redraw(before)
+
+    def _redraw(self, before: list[Mark]) -> None:
+        """Redraw the paragraphs that marks left (`before`) or reach now."""
+        assert self.doc is not None
         touched: set[int] = set()
-        for start, end, _ in [*self._marks, *marks]:
+        for start, end, _ in [*before, *self._all_marks()]:
             touched.update(self.doc.paragraphs_touching(start, end))
-        self._marks = marks
         for i in sorted(touched):
             if 0 <= i < len(self._paragraphs):
                 self._paragraphs[i].update(self.doc.content(i, self._marks_for(i)))
+
+    # hits and the find ----------------------------------------------------------------
+    @property
+    def targets(self) -> list[tuple[int, int]]:
+        """What `n`/`N` step through: the find's matches while a find is on, else the search's hits."""
+        return self._found if self.find_text else self._hits
+
+    @property
+    def current(self) -> int | None:
+        return self._current
+
+    def step(self, step: int) -> bool:
+        """Go to the next (`step` 1) or previous (-1) target; False past either end, where nothing moves."""
+        targets = self.targets
+        index = (0 if step > 0 else len(targets) - 1) if self._current is None else self._current + step
+        if not 0 <= index < len(targets):
+            return False
+        self.go_to(index)
+        return True
+
+    def go_to(self, index: int) -> None:
+        """Mark target `index` (-1 the last) as the current one, scroll to it and say which it is."""
+        targets = self.targets
+        if self.doc is None or not targets:
+            return
+        before = self._all_marks()
+        self._current = index % len(targets)
+        self._redraw(before)
+        self.scroll_to_offset(targets[self._current][0])
+        what = f"“{safe(self.find_text)}”" if self.find_text else "hit"
+        self.border_subtitle = Content.styled(f"{what} {self._current + 1} of {len(targets)}", "bold")
+
+    def find(self, text: str) -> int:
+        """Mark every place `text` stands, go to the first; how many there are."""
+        if self.doc is None:
+            return 0
+        before = self._all_marks()
+        self.find_text = text.strip()
+        self._found = find_all(self.doc.record.text, self.find_text, self.doc.paragraphs)
+        self._current = None
+        self.border_subtitle = None
+        self._redraw(before)
+        if self._found:
+            self.go_to(0)
+        return len(self._found)
+
+    def _all_marks(self) -> list[Mark]:
+        marks = [*self._marks, *((s, e, HIT_STYLE) for s, e in self._found)]
+        targets = self.targets
+        if self._current is not None and self._current < len(targets):
+            marks.append((*targets[self._current], CURRENT_HIT_STYLE))
+        return marks
 
     def scroll_for(self, location: Location, restore: bool) -> None:
         """Scroll to where the reader left the article (`restore`), else to the mention or sentence."""
@@ -101,10 +174,14 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         mention = self._mention(location)
         event = doc.event(location.event) if location.event else None
+        land, self.land_on = self.land_on, None
         if mention is not None:
             self.scroll_to_offset(mention[0])
         elif event is not None:
             self.scroll_to_offset(event.sentence_start)
+        elif self.targets:
+            # Opened from a search: the first hit (or, stepping back from the next result, the last).
+            self.go_to(land or 0)
         else:
             self.scroll_home(animate=False, immediate=True)
 
@@ -136,7 +213,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _marks_for(self, index: int) -> list[Mark]:
         assert self.doc is not None
-        return [m for m in self._marks if index in self.doc.paragraphs_touching(m[0], m[1])]
+        return [m for m in self._all_marks() if index in self.doc.paragraphs_touching(m[0], m[1])]
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the line holding character `offset` to about a third of the way down the pane."""

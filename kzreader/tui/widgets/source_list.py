@@ -5,15 +5,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
+from textual import on, work
 from textual.content import Content
+from textual.message import Message
 
+from kzreader.index.search import Snippet, snippets
 from kzreader.language import DEFAULT as POLISH
-from kzreader.tui.formatting import HIT_STYLE, MUTED_STYLE, fit, safe, wrap
+from kzreader.library import Library
+from kzreader.tui.formatting import HIT_STYLE, MUTED_STYLE, fit, safe, snippet_line, wrap
 from kzreader.tui.messages import OpenArticle
 from kzreader.tui.widgets.virtual_list import VirtualList
 
 COPY_MARK = "copy"
 TITLE_LINES = 2
+MEASURED = 20_000
+"""Up to this many rows each title is measured, so one that fits takes one line; a longer list gives every
+title two lines rather than measure them all on each resize."""
 
 
 @dataclass(slots=True)
@@ -54,8 +62,17 @@ def arrange(order: Iterable[str], summaries: Mapping[str, Mapping[str, Any]]) ->
     return arranged
 
 
+def best_snippet(library: Library, query: str, article: str) -> Snippet | None:
+    """The stretch of `article` where `query` matches most, or None (matched by title, date or outlet only)."""
+    record = library.article(article)
+    if record is None:
+        return None
+    found = snippets(record.text, library.matches(query, article))
+    return max(found, key=lambda s: len(s.matches), default=None)
+
+
 class SourceList(VirtualList):
-    """Articles, three lines each: the title, then date, outlet and (while searching) the hit count."""
+    """Articles: the title (one line or two), then date, outlet and the hit count; while searching, a snippet."""
 
     ROW_HEIGHT: ClassVar[int] = TITLE_LINES + 1
     EMPTY_TEXT: ClassVar[str] = "No articles match."
@@ -67,6 +84,12 @@ class SourceList(VirtualList):
         self._ids: list[str] = []
         self._hits: dict[str, int | None] | None = None
         self._open: str | None = None
+        self._snippets: dict[str, Snippet | None] = {}
+        self._asked: set[str] = set()
+        self._queue: list[str] = []
+        self._query = ""
+        self._library: Library | None = None
+        self._title_cells: dict[str, int] = {}
 
     def show(self, ids: list[str], hits: Mapping[str, int | None] | None = None, cursor_on: str | None = None) -> None:
         """Show the articles `ids` (with match counts while searching); the cursor goes to `cursor_on` if listed."""
@@ -80,6 +103,75 @@ class SourceList(VirtualList):
         if self._hits is not None:
             self._hits.update(counts)
             self.refresh()
+
+    def set_snippets(self, found: Mapping[str, Snippet | None]) -> None:
+        """The best snippet of each result, as they are read (None: the result has none to show)."""
+        self._snippets.update(found)
+        self.refresh()
+
+    @dataclass
+    class SnippetsRead(Message):
+        query: str
+        snippets: dict[str, Snippet | None]
+
+    def read_snippets(self, library: Library | None, query: str) -> None:
+        """Read the snippets of `query`'s results from `library`, as their rows come on screen."""
+        if query != self._query:
+            self._snippets, self._asked, self._queue = {}, set(), []
+        self._library, self._query = library, query
+
+    def want_snippet(self, article: str) -> None:
+        """A result's row is drawn without its snippet: read it (with the others on screen) in a thread."""
+        if self._library is None or not self._query or article in self._asked:
+            return
+        if not self._queue:
+            self.call_after_refresh(self._read_asked)
+        self._asked.add(article)
+        self._queue.append(article)
+
+    def _read_asked(self) -> None:
+        wanted, self._queue = self._queue, []
+        if wanted and self._library is not None:
+            self._read(self._library, self._query, wanted)
+
+    @work(thread=True, group="snippets", exit_on_error=False)
+    def _read(self, library: Library, query: str, articles: list[str]) -> None:
+        self.post_message(self.SnippetsRead(query, {a: best_snippet(library, query, a) for a in articles}))
+
+    @on(SnippetsRead)
+    def _snippets_read(self, message: SnippetsRead) -> None:
+        message.stop()
+        if message.query == self._query:
+            self.set_snippets(message.snippets)
+
+    def measure_rows(self, width: int) -> list[int]:
+        # Rows above the articles (a subclass's) keep the standard height.
+        lead = [self.ROW_HEIGHT] * (self.row_count - len(self._ids))
+        snippet = 1 if self._hits is not None else 0
+        if len(self._ids) > MEASURED:
+            return lead + [TITLE_LINES + 1 + snippet] * len(self._ids)
+        return lead + [self._title_lines(aid, width) + 1 + snippet for aid in self._ids]
+
+    def _title_lines(self, aid: str, width: int) -> int:
+        cells = self._title_cells.get(aid)
+        if cells is None:
+            summary = self._summaries[aid]
+            cells = cell_len(safe(summary.get("title") or aid)) + (2 if summary.get("duplicate_of") else 0)
+            self._title_cells[aid] = cells
+        return 1 if cells <= width - 2 else TITLE_LINES
+
+    @property
+    def article_ids(self) -> list[str]:
+        """The articles listed, in order."""
+        return list(self._ids)
+
+    def title_of(self, article: str) -> str:
+        return self._summaries[article].get("title") or article
+
+    def put_cursor_on(self, article: str) -> None:
+        """Move the cursor to `article`'s row, if listed."""
+        if article in self._ids:
+            self.cursor = self._ids.index(article) + self.row_count - len(self._ids)
 
     def mark_open(self, article: str | None) -> None:
         """Show which article the centre pane holds."""
@@ -104,14 +196,27 @@ class SourceList(VirtualList):
         row = self.row(index)
         is_open = row.id == self._open
         gutter = Content.styled("▶ " if is_open else "  ", "bold $accent")
-        if line < TITLE_LINES:
+        snippet = 1 if self._hits is not None else 0
+        title_lines = self.row_height(index) - 1 - snippet
+        if line < title_lines:
             lead = "↳ " if row.copy else ""
-            title = wrap(safe(row.title), width - 2 - len(lead), TITLE_LINES)
+            title = wrap(safe(row.title), width - 2 - len(lead), title_lines)
             text = title[line] if line < len(title) else ""
             if line:
                 gutter, lead = Content("  "), " " * len(lead)
             return Content.assemble(gutter, lead, Content.styled(text, "bold" if is_open else ""))
-        return Content.assemble("  ", self._meta(row, width - 2))
+        if line == title_lines:
+            return Content.assemble("  ", self._meta(row, width - 2))
+        return Content.assemble("  ", self._snippet(row.id, width - 2))
+
+    def _snippet(self, aid: str, width: int) -> Content:
+        if aid not in self._snippets:
+            self.want_snippet(aid)
+            return Content.styled("…", MUTED_STYLE)
+        found = self._snippets[aid]
+        if found is None:
+            return Content.styled("matched by its metadata", f"italic {MUTED_STYLE}")
+        return snippet_line(found.text, found.start, [(m.start, m.end) for m in found.matches], width)
 
     @staticmethod
     def _meta(row: SourceRow, width: int) -> Content:

@@ -33,14 +33,14 @@ class SourcePane(SourceList):
 
     def _title(self, shown: int, hits: list[tuple[str, int | None]] | None, total: int,
                filter_name: str | None) -> Content:
-        parts: list[Content] = []
-        if hits is not None:
-            more = f" (best {len(hits)} listed)" if total > len(hits) else ""
-            parts.append(Content(f"Results {total}{more}"))
-        else:
-            parts.append(Content(f"Sources {len(self._all)}"))
+        # The count first: a narrow pane cuts its title from the right.
+        count, noun = (total, "result") if hits is not None else (len(self._all), "source")
+        noun += "" if count == 1 else "s"
+        lead = f"{shown} of {count} {noun}" if filter_name else f"{count} {noun}"
+        parts: list[Content] = [Content(lead)]
         if filter_name:
-            parts.append(Content.assemble(Content.styled(" · with ", MUTED_STYLE),
-                                          Content.styled(safe(filter_name), "bold $accent"),
-                                          Content.styled(f" {shown}", MUTED_STYLE)))
+            parts.append(Content.assemble(Content.styled(" with ", MUTED_STYLE),
+                                          Content.styled(safe(filter_name), "bold $accent")))
+        if hits is not None and total > len(hits):
+            parts.append(Content.styled(f" · best {len(hits)} listed", MUTED_STYLE))
         return Content.assemble(*parts)
