@@ -31,6 +31,7 @@ from kzreader.tui.screens.main import MainScreen
 from kzreader.tui.widgets.article_view import ArticleView
 from kzreader.tui.widgets.coverage import Coverage
 from kzreader.tui.widgets.entity_overview import EntityOverview
+from kzreader.tui.widgets.find_bar import FindBar
 from kzreader.tui.widgets.search_bar import SearchBar
 from kzreader.tui.widgets.virtual_list import VirtualList
 
@@ -147,6 +148,7 @@ class ReaderApp(App[None]):
             ("Entities of the corpus or the results (no article open, or e)", EntityOverview.BINDINGS),
             ("Coverage, above the timeline", Coverage.BINDINGS),
             ("Article", ArticleView.BINDINGS),
+            ("Find box, at the foot of the article (f)", FindBar.BINDINGS),
         ]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
