@@ -16,6 +16,7 @@ from kzreader.corpus.articles import CorpusError
 from kzreader.index import analyzer as analysis
 from kzreader.index import folder as ix_mod
 from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
+from kzreader.index.notes import while_typing
 from kzreader.index.search import Matcher, SearchResult, Searcher, Span
 from kzreader.index.store import ArticleRecord, Store, StoreError
 from kzreader.library.correcting import sync as sync_corrections
@@ -161,6 +162,11 @@ class Library:
         return self.store.articles_with_entity(key)
 
     # search ------------------------------------------------------------------
+    @staticmethod
+    def while_typing(query: str) -> str:
+        """The query to run while it is being typed: its unfinished last word is also a prefix (`Tokaj`)."""
+        return while_typing(query)
+
     def search(self, query: str, limit: int = 20, highlight: int = 20) -> SearchResult:
         return self.searcher.search(query, limit=limit, highlight=highlight)
 
@@ -200,7 +206,7 @@ class Library:
 
     def _searched_events(self, flt: TimelineFilter, undated: bool) -> list[Event]:
         """The events of a search's articles whose sentence the search matches (sentences.py), kept for paging."""
-        key = (flt, undated)
+        key = (flt, undated, id(self.searcher))  # a correction replaces the searcher
         cache = self.__dict__.setdefault("_searched", {})
         if key not in cache:
             events = self.store.events_page(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies,
