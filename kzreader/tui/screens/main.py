@@ -223,8 +223,8 @@ class MainScreen(PanedScreen):
         if message.error:
             self.search_bar.show_error(f"Query not understood: {message.error}")
             return
-        self.search_bar.show_error(None)
-        self._set_search(message.query if message.hits is not None else "", message.hits, message.total)
+        self.search_bar.show_notes(message.notes)
+        self._set_search(message.searched if message.hits is not None else "", message.hits, message.total)
         if self.narrow and message.hits is not None:
             # Show the results as they come; the search box keeps the focus.
             self.activate_pane("sources")

@@ -55,6 +55,13 @@ class SearchBar(Vertical):
         error.update(Content.styled(message, "$error") if message else Content())
         self.set_class(bool(message), "-error")
 
+    def show_notes(self, notes: list[str]) -> None:
+        """Show how the query was read, or why it found nothing, under the box (or nothing)."""
+        line = self.query_one("#search-error", Static)
+        text = " · ".join(notes)
+        line.update(Content.styled(text, "$text-warning") if text else Content())
+        self.set_class(bool(text), "-error")
+
     def action_clear(self) -> None:
         with self.input.prevent(Input.Changed):
             self.input.value = ""
