@@ -100,3 +100,21 @@ def test_coverage_narrow(snap_compare: Any, seeds_index: Path) -> None:
 def test_who_appears_with_whom_narrow(snap_compare: Any, seeds_index: Path) -> None:
     keys = ("tab", "tab", "w")
     assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(80, 24), run_before=steps(*keys))
+
+
+def test_correction_dialog_merge_filters_as_you_type(snap_compare: Any, seeds_index: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZREADER_CORRECTIONS", str(tmp_path / "none.yaml"))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        screen = await ready(pilot)
+        screen.show_pane("entities")
+        screen.overview.focus()
+        await pilot.press("J")
+        await settle(pilot)
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        await pilot.press("k", "a")
+        await settle(pilot)
+
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(100, 30), run_before=run_before)
