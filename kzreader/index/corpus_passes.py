@@ -75,12 +75,12 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
         progress("linking", 1, 1)
 
 
-def relink(store: Store, articles: set[str], duplicates: dict[str, str]) -> None:
-    """Link the events of these articles again, with their neighbours: after their entities were corrected."""
-    own = store.events_of(articles)
-    events = {ev.id: ev for ev in own}
-    _add_neighbour_events(store, own, events, articles, duplicates)
-    batch = list(events.values())
+def relink(store: Store, articles: set[str], events: set[str], duplicates: dict[str, str]) -> None:
+    """Link these events (of these articles) again, with their neighbours: after their entities were corrected."""
+    own = [ev for ev in store.events_of(articles) if ev.id in events]
+    found = {ev.id: ev for ev in own}
+    _add_neighbour_events(store, own, found, articles, duplicates)
+    batch = list(found.values())
     link_events(batch, duplicates, focus={ev.id for ev in own})
     store.replace_links(batch, {ev.id for ev in own})
 

@@ -8,7 +8,6 @@ as `kzreader.library.corrections` reads them from the user's file.
 """
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +33,7 @@ class Reading:
 
 def correct(aid: str, text: str, machine: Reading, entries: Sequence[dict[str, Any]]) -> tuple[Reading, list[str]]:
     """The article's reading with every entity correction applied in order, and notices of those dropped."""
-    ents = copy.deepcopy(machine.entities)
+    ents = [Entity.from_dict(e.to_dict()) for e in machine.entities]
     keys = {eid: list(ks) for eid, ks in machine.event_keys.items()}
     notes: list[str] = []
     for c in entries:

@@ -59,7 +59,9 @@ def apply(store: Store, index_dir: Path, entries: Sequence[Entry]) -> list[str]:
             and not any(e["kind"] in ENTITY_KINDS for e in changed):
         changed += [e for e in entries if e["kind"] in ENTITY_KINDS]  # only their order changed
     articles = articles_touched(store, changed)
-    notes = _redo(store, index_dir, articles, entries, _keys_named(changed))
+    # A link set or taken out by hand leaves linking's own decision to be made again.
+    by_hand = {e[end] for e in changed if e["kind"] in LINK_KINDS for end in ("a", "b")}
+    notes = _redo(store, index_dir, articles, entries, _keys_named(changed), by_hand)
     store.set_meta(APPLIED, json.dumps(entries, ensure_ascii=False))
     store.commit()
     return notes
@@ -87,7 +89,7 @@ def recorrect(store: Store, index_dir: Path, entries: Sequence[Entry], restored:
     """After a refresh's passes (or a rebuild): every correction applied again, wherever it matches now."""
     entries = list(entries)
     articles = restored | articles_touched(store, entries)
-    notes = _redo(store, index_dir, articles, entries, _keys_named(entries), rewrite=restored)
+    notes = _redo(store, index_dir, articles, entries, _keys_named(entries), set(), rewrite=restored)
     store.set_meta(APPLIED, json.dumps(entries, ensure_ascii=False))
     return notes
 
@@ -127,8 +129,9 @@ def articles_touched(store: Store, entries: Iterable[Entry]) -> set[str]:
 
 
 def _redo(store: Store, index_dir: Path, articles: set[str], entries: list[Entry], keys: set[str],
-          rewrite: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """Apply `entries` to each article's machine reading; rewrite what changed; link their events again.
+          relinked: set[str], rewrite: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Apply `entries` to each article's machine reading; rewrite what changed; link again the events whose
+    entities changed, and `relinked`.
 
     The search documents of `rewrite` are written whatever changed: a refresh
     put their machine reading back in the state, not in the search index.
@@ -154,7 +157,9 @@ def _redo(store: Store, index_dir: Path, articles: set[str], entries: list[Entry
                               json.dumps(machine.event_keys, ensure_ascii=False)))
         if not fixed.same_as(current):
             _write_reading(store, aid, fixed)
-        if aid in rewrite or not fixed.same_as(current):
+            relinked.update(eid for eid, ks in fixed.event_keys.items() if ks != current.event_keys.get(eid))
+        # Rewriting a search document analyses its whole text again: only when its entity names changed.
+        if aid in rewrite or ix_mod.entity_fields(fixed.entities) != ix_mod.entity_fields(current.entities):
             docs.append(document(rec, fixed.entities))
         for e in fixed.entities:
             if e.key in keys and len(e.name) >= len(names.get(e.key, ("", ""))[1]):
@@ -172,9 +177,9 @@ def _redo(store: Store, index_dir: Path, articles: set[str], entries: list[Entry
         except BaseException:
             writer.cancel()
             raise
-    if articles:
+    if relinked:
         duplicates = {aid: d for aid, (_own, d, _rank) in store.own_dates().items() if d}
-        relink(store, articles, duplicates)
+        relink(store, {eid.rpartition("#")[0] for eid in relinked}, relinked, duplicates)
     _link_by_hand(store, [e for e in entries if e["kind"] in LINK_KINDS])
     return notes
 
