@@ -102,6 +102,23 @@ def test_who_appears_with_whom_narrow(snap_compare: Any, seeds_index: Path) -> N
     assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(80, 24), run_before=steps(*keys))
 
 
+def test_result_opens_at_its_hit_narrow(snap_compare: Any, seeds_index: Path) -> None:
+    """80x24: a phrase searched, the first result opened: the phrase is on screen, marked as the current hit."""
+    keys = ("slash", *'"elektrownia atomowa"', "enter", "enter")
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(80, 24), run_before=steps(*keys))
+
+
+def test_find_in_a_light_theme_wide(snap_compare: Any, seeds_index: Path) -> None:
+    """A light theme's colours, the find box open with its matches marked, and search rows with snippets."""
+    async def run_before(pilot: Pilot[Any]) -> None:
+        pilot.app.theme = "atom-one-light"
+        await steps("slash", *"Putin", "enter", "enter", "f", *"rosj", "enter")(pilot)
+        for box in pilot.app.query(Input):
+            box.cursor_blink = False
+
+    assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=run_before)
+
+
 def test_correction_dialog_merge_filters_as_you_type(snap_compare: Any, seeds_index: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KZREADER_CORRECTIONS", str(tmp_path / "none.yaml"))
