@@ -8,6 +8,16 @@ import pytest
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config and data folders: the app remembers the theme, the last article and the
+    searches there, and no test may read or change the real user's."""
+    home = tmp_path / "user"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    return home
+
+
 @pytest.fixture(scope="session")
 def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds indexed once per test session (read-only for tests)."""

@@ -1,4 +1,4 @@
-"""Where the corpus and its index are, unless the user says otherwise."""
+"""Where the corpus, its index and the user's own settings are, unless the user says otherwise."""
 from __future__ import annotations
 
 import hashlib
@@ -30,3 +30,13 @@ def index_path(given: str | None, corpus: Path) -> Path:
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kzreader"
     tag = hashlib.blake2b(str(corpus.resolve()).encode(), digest_size=6).hexdigest()
     return cache / f"{corpus.resolve().name or 'corpus'}-{tag}"
+
+
+def config_dir() -> Path:
+    """The user's kzreader settings: theme, saved searches, key map (XDG_CONFIG_HOME, else ~/.config)."""
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "kzreader"
+
+
+def data_dir() -> Path:
+    """What the app remembers by itself: the last place read, the search history (XDG_DATA_HOME, else ~/.local/share)."""
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "kzreader"

@@ -47,3 +47,10 @@ class ShowShared(Message):
     name: str
     with_key: str
     with_name: str
+
+
+@dataclass
+class RunSearch(Message):
+    """Put this query in the search box and run it (a saved search was chosen)."""
+
+    query: str

@@ -115,8 +115,10 @@ class MainScreen(PanedScreen):
         location: Location
         restore: bool
 
-    def __init__(self, library: Library, summaries: list[dict[str, Any]]) -> None:
+    def __init__(self, library: Library, summaries: list[dict[str, Any]], resume: Location | None = None) -> None:
+        """`resume`: the place to open at (the last one read, kept between runs)."""
         super().__init__()
+        self._resume = resume
         self.library = library
         self.summary_list = summaries
         self.outlets = {s["id"]: s.get("outlet") or "" for s in summaries}
@@ -148,6 +150,9 @@ class MainScreen(PanedScreen):
         self.overview.rank(None)
         self._refresh_timeline()
         self._warm_up()
+        if self._resume is not None:
+            self.history.visit(self._resume)
+            self._apply(self._resume, restore=True)
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
