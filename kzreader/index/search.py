@@ -21,7 +21,7 @@ from kzreader.index import folder as ix_mod
 from kzreader.index.analyzer import is_function_word, query_terms
 from kzreader.index.folded import FoldedForms
 from kzreader.index.highlight import Matcher, Snippet, Span, snippets
-from kzreader.index.notes import Prepared, prepare
+from kzreader.index.notes import MIN_PREFIX, Prepared, prepare
 from kzreader.index.query import highlight_terms, make_parser, parse
 from kzreader.index.scoring import TermAtATime
 from kzreader.index.store import Store
@@ -160,7 +160,9 @@ class Searcher:
         words = list(dict.fromkeys([w.text for w in p.words] + [w for ph in p.phrases for w in ph.split()]))
         missing = [w for w in words if not self._found(w)]
         if missing:
-            return [f"no article has {', '.join(repr(w) for w in missing)}"]
+            begun = [f"{w}*" for w in missing if len(w) >= MIN_PREFIX and self._found(f"{w}*")]
+            hint = f" ({', '.join(begun)} finds the words that begin so)" if begun else ""
+            return [f"no article has {', '.join(repr(w) for w in missing)}{hint}"]
         absent = [ph for ph in p.phrases if not self._found(f'"{ph}"')]
         if absent:
             return [f"its words are found, but no article has the phrase \"{absent[0]}\""]
