@@ -258,7 +258,7 @@ class MainScreen(PanedScreen):
 
     def show_again(self) -> None:
         """Show anew what a correction changed: the article's entities and colours, the ranking, the timeline."""
-        self.overview.rank(self.query_text or None)
+        self.overview.rank(self.query_text or None, keep_cursor=True)
         self._refresh_timeline()
         if self.location.article:
             self.entity_list.show(self.library.entities(self.location.article), self.location.entity)

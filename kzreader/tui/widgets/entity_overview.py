@@ -67,6 +67,7 @@ class EntityOverview(VirtualList):
         self.library = library
         self.query: str | None = None
         self.ranking: list[EntityStat] = []
+        self._cursor_on: str | None = None
         self.together: list[Together] = []
         self.chosen: tuple[str, str] | None = None
         """The entity whose companions are listed (key, name), or None while the ranking is."""
@@ -76,9 +77,14 @@ class EntityOverview(VirtualList):
         self._span = (0, 0)
 
     # what is listed -------------------------------------------------------------------
-    def rank(self, query: str | None) -> None:
-        """List the entities of the articles `query` finds (all articles when None)."""
+    def rank(self, query: str | None, keep_cursor: bool = False) -> None:
+        """List the entities of the articles `query` finds (all articles when None).
+
+        `keep_cursor`: stay on the entity under the cursor if it is still listed (after a correction).
+        """
         self.query = query
+        entity = self.entity if keep_cursor else None
+        self._cursor_on = entity.key if entity else None
         self._generation += 1
         self._rank(self._generation, query)
 
@@ -97,7 +103,7 @@ class EntityOverview(VirtualList):
         self._span = (min(days, default=0), max(days, default=0))
         self._trends.clear()
         self.chosen = None
-        self._show()
+        self._show(self._cursor_on)
 
     def pair(self, key: str, name: str) -> None:
         """List the entities sharing most events with `key`."""
