@@ -53,6 +53,7 @@ async def test_rename_from_the_key_to_the_changed_screen_and_undo(own) -> None:
         await until(pilot, lambda: ranked(screen).get(MACRON) == "Manu Macron")
         await settle(pilot)
         assert ranked(screen)[MACRON] == "Manu Macron"
+        assert screen.overview.entity.key == MACRON  # the cursor stays on the entity corrected
         assert [c.kind for c in fixes.load(path).corrections] == ["rename"]
         # Search in the app follows at once.
         assert screen.library.matching_ids('person:"Manu Macron"')
