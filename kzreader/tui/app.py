@@ -292,7 +292,8 @@ class ReaderApp(App[None]):
 
     def action_save_search(self) -> None:
         screen = self._main_screen()
-        query = (screen.query_text or screen.search_bar.value).strip() if screen is not None else ""
+        # As typed in the box: what runs while typing may differ (its last word is also a prefix).
+        query = (screen.search_bar.value or screen.query_text).strip() if screen is not None else ""
         if not query:
             self.notify("Search for something first; ctrl+s then saves it under a name.", severity="warning")
             return

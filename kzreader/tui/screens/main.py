@@ -153,6 +153,14 @@ class MainScreen(PanedScreen):
         if self._resume is not None:
             self.history.visit(self._resume)
             self._apply(self._resume, restore=True)
+            self.call_after_refresh(self._show_resumed)
+
+    def _show_resumed(self) -> None:
+        """The article reopened at start is the one the sources' cursor is on, and in front when narrow."""
+        if self.location.article:
+            self.sources.put_cursor_on(self.location.article)
+            if self.narrow:
+                self.show_pane("article")
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:

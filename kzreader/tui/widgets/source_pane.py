@@ -67,6 +67,8 @@ class SourcePane(SourceList):
         if filter_name:
             parts.append(Content.assemble(Content.styled(" with ", MUTED_STYLE),
                                           Content.styled(safe(filter_name), "bold $accent")))
+        if self._lead:
+            parts.append(Content.styled(f" · {len(self._lead)} saved", MUTED_STYLE))
         if hits is not None and total > len(hits):
             parts.append(Content.styled(f" · best {len(hits)} listed", MUTED_STYLE))
         return Content.assemble(*parts)
@@ -90,9 +92,14 @@ class SourcePane(SourceList):
         if line == 0:
             return Content.assemble("  ", Content.styled(SAVED_MARK, "bold $accent"),
                                     Content.styled(fit(safe(saved.name), width - 4), "bold"))
-        if line == 1:
-            return Content.assemble("  ", Content.styled(fit(safe(saved.query), width - 2), MUTED_STYLE))
-        return Content.styled("  saved search", f"italic {MUTED_STYLE}") if line == 2 else Content()
+        return Content.assemble("    ", Content.styled(fit(safe(saved.query), width - 4), MUTED_STYLE))
+
+    def measure_rows(self, width: int) -> list[int]:
+        # A saved search is its name, and under it its query when that says more than the name.
+        heights = super().measure_rows(width)
+        for index, saved in enumerate(self._lead):
+            heights[index] = 1 if saved.name == saved.query else 2
+        return heights
 
     def row_chosen(self, index: int) -> None:
         saved = self.saved_at(index)
