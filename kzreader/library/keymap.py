@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kzreader.library import userfiles
-from kzreader.library.settings import mapping
+from kzreader.library.userfiles import mapping
 
 KEYMAP_FILE = "keys.yaml"
 

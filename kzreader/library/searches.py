@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kzreader.library import userfiles
-from kzreader.library.settings import mapping
-from kzreader.library.userfiles import ShapeError
+from kzreader.library.userfiles import ShapeError, mapping
 
 HISTORY_FILE = "search-history.json"
 SAVED_FILE = "searches.yaml"

@@ -7,20 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from kzreader.library import userfiles
-from kzreader.library.userfiles import Loaded, ShapeError
+from kzreader.library.userfiles import Loaded, ShapeError, mapping
 
 SETTINGS_FILE = "settings.yaml"
 STATE_FILE = "state.json"
 SETTINGS_HEADER = "kzreader settings, written by the app; you may edit them while it is closed.\ntheme: any theme of the command palette's \"Change theme\""
-
-
-def mapping(data: Any, what: str) -> dict[str, Any]:
-    """`data` as a mapping (an empty file is an empty one); ShapeError otherwise."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ShapeError(f"{what} should be a mapping, not {type(data).__name__}")
-    return data
 
 
 @dataclass(frozen=True, slots=True)

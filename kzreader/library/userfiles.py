@@ -27,6 +27,15 @@ class ShapeError(ValueError):
     """A file that parses but does not hold what it should (a list where a mapping belongs, say)."""
 
 
+def mapping(data: Any, what: str) -> dict[str, Any]:
+    """`data` as a mapping (an empty file is an empty one); ShapeError otherwise."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ShapeError(f"{what} should be a mapping, not {type(data).__name__}")
+    return data
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded(Generic[T]):
     """What a file held (or the default), a notice for the user if it could not be read, and whether the app

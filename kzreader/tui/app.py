@@ -25,7 +25,7 @@ from kzreader.index.folder import IndexFolderError
 from kzreader.index.store import StoreError
 from kzreader.library import Library
 from kzreader.library.history import Location
-from kzreader.library.keymap import KEYMAP_FILE, read_keymap
+from kzreader.library.keymap import read_keymap
 from kzreader.library.memory import Memory
 from kzreader.library.searches import HistoryFile, SavedSearch
 from kzreader.library.settings import Place
