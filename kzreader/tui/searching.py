@@ -3,8 +3,9 @@
 The screen says how many hits to list and count at once (`SearchLimits`);
 this module does the waiting, searching and counting, and posts what it
 finds as messages for the screen to show. A search run while the query is
-being typed (debounced) runs the library's "while typing" variant of it, its
-last word also a prefix, so `Tokaj` finds Tokajew; Enter runs it as written.
+being typed (debounced) that finds nothing as written runs the library's
+"while typing" variant of it, its last word also a prefix, so `Tokaj` finds
+Tokajew instead of flashing "No articles match"; Enter runs it as written.
 """
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def search_in_thread(library: Library, query: str, delay: float, limits: SearchL
                      post: Callable[[Message], object], typing: bool | None = None) -> None:
     """Wait `delay` (a newer query cancels this one meanwhile), search, post the hits, then count the rest.
 
-    `typing` (by default: whether the search was debounced) runs the while-typing variant of the query.
+    `typing` (by default: whether the search was debounced) falls back to the while-typing variant of the query.
     """
     worker = get_current_worker()
     if delay:
@@ -68,9 +69,14 @@ def search_in_thread(library: Library, query: str, delay: float, limits: SearchL
     if not query.strip():
         post(SearchDone(query, None))
         return
-    searched = library.while_typing(query) if (delay > 0 if typing is None else typing) else query
+    searched = query
     try:
-        result = library.search(searched, limit=limits.listed, highlight=limits.counted_first)
+        result = library.search(query, limit=limits.listed, highlight=limits.counted_first)
+        if not result.total and (delay > 0 if typing is None else typing):
+            # A half-typed last word (`Tokaj`) finds nothing as written: it is also a prefix meanwhile.
+            searched = library.while_typing(query)
+            if searched != query:
+                result = library.search(searched, limit=limits.listed, highlight=limits.counted_first)
     except QueryError as exc:
         post(SearchDone(query, None, error=str(exc)))
         return
