@@ -92,7 +92,8 @@ def cmd_corrections(args: argparse.Namespace, out: Console, err: Console) -> int
 def _fields(corrector: Corrector, args: argparse.Namespace) -> dict[str, Any]:
     kind = args.kind
     if kind in ("rename", "type"):
-        return {"key": corrector.entity_key(args.entity), **({"name": args.name} if kind == "rename" else {"type": args.type})}
+        value = {"name": args.name} if kind == "rename" else {"type": args.type}
+        return {"key": corrector.entity_key(args.entity), **value}
     if kind == "merge":
         return corrector.merge_fields(corrector.entity_key(args.entity), corrector.entity_key(args.into))
     if kind == "reject":

@@ -1,4 +1,4 @@
-"""The reader's corrections: each kind in the index, search and JSON at once and after a rebuild; undo; a broken file."""
+"""The reader's corrections: each kind in the index, search and JSON at once and after a rebuild; undo; bad files."""
 from __future__ import annotations
 
 import json

@@ -15,7 +15,7 @@ and then applies the corrections again (`recorrect`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,8 @@ def apply(store: Store, index_dir: Path, entries: Sequence[Entry]) -> list[str]:
         return []
     before = {json.dumps(e, sort_keys=True) for e in old}
     after = {json.dumps(e, sort_keys=True) for e in entries}
-    changed = [e for e in [*old, *entries] if (json.dumps(e, sort_keys=True) in before) != (json.dumps(e, sort_keys=True) in after)]
+    changed = [e for e in [*old, *entries]
+               if (json.dumps(e, sort_keys=True) in before) != (json.dumps(e, sort_keys=True) in after)]
     if [e for e in old if e["kind"] in ENTITY_KINDS] != [e for e in entries if e["kind"] in ENTITY_KINDS] \
             and not any(e["kind"] in ENTITY_KINDS for e in changed):
         changed += [e for e in entries if e["kind"] in ENTITY_KINDS]  # only their order changed
@@ -129,7 +130,7 @@ def articles_touched(store: Store, entries: Iterable[Entry]) -> set[str]:
 
 
 def _redo(store: Store, index_dir: Path, articles: set[str], entries: list[Entry], keys: set[str],
-          relinked: set[str], rewrite: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+          relinked: set[str], rewrite: Collection[str] = ()) -> list[str]:
     """Apply `entries` to each article's machine reading; rewrite what changed; link again the events whose
     entities changed, and `relinked`.
 

@@ -74,9 +74,8 @@ class Corrector:
     def apply(self) -> list[str]:
         loaded = self.load()
         notes = loaded.problems + sync(self.library.index_dir, loaded)
-        old = self.library.searcher
+        # A search running meanwhile in another thread keeps the searcher it has; it is released when collected.
         self.library.searcher = Searcher(self.library.index_dir, self.library.store)
-        old.close()
         return notes
 
     # naming what to correct ------------------------------------------------------

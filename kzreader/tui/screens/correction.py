@@ -68,7 +68,8 @@ class PickOne(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="correction-box") as box:
             box.border_title = Content(safe(self.title_text))
-            box.border_subtitle = Content.styled("type to filter · ↑↓ · Enter: choose · Escape: cancel", MUTED_STYLE)
+            box.border_subtitle = Content.styled("type to filter · ↑↓ · Enter: choose · Escape: cancel",
+                                                 MUTED_STYLE)
             yield Static(Content(safe(self.prompt)), id="correction-prompt")
             yield Input(placeholder="filter", id="correction-input")
             yield OptionList(id="correction-choices")
