@@ -84,7 +84,7 @@ def test_a_foreign_event_is_its_sentence_with_the_actors_and_the_languages_lemma
     assert event.sentence.startswith("Kazakh leader") and event.sentence.endswith("investors.")
     assert event.entities == ["place:astana", "person:jan kowal"]
     assert {"arrive", "talk", "investor"} <= set(event.keywords) and "for" not in event.keywords
-    assert "Astana" in event.keywords, "the place by its canonical name, for linking"
+    assert "Astana" in event.keywords, "the place by its name, for linking"
 
 
 class Sources(App[None]):
@@ -103,8 +103,9 @@ async def test_the_sources_list_names_a_language_other_than_polish() -> None:
     async with Sources(widget).run_test(size=(80, 24)):
         widget.show(["a", "b"])
         assert [widget.row(i).lang for i in range(2)] == [None, "ru"]
-        assert widget.row_line(1, 2, 60).plain == "  2024-01-01 · ru · o"
-        assert widget.row_line(0, 2, 60).plain == "  2024-01-01 · o"
+        meta = [next(line for n in range(widget.row_height(i))
+                     if (line := widget.row_line(i, n, 60).plain).startswith("  2024")) for i in range(2)]
+        assert meta == ["  2024-01-01 · o", "  2024-01-01 · ru · o"]
 
 
 def test_a_foreign_events_label_is_its_sentence_when_the_dates_clause_says_nothing() -> None:
@@ -119,7 +120,7 @@ def test_a_report_in_another_language_links_to_the_polish_one_by_its_kind_of_hap
     polish = Event("pl#1", "pl", "2024-03-08", "8 marca", 0, 7, sentence="8 marca delegacja przybyła do Astany.",
                    entities=["place:astana", "place:kazachstan"], keywords=["przybyć", "delegacja", "Astana"])
     english = Event("en#1", "en", "2024-03-08", "March 8", 0, 7, sentence="Officials visited Astana on March 8.",
-                    entities=["place:astana", "place:kazachstan"], keywords=["visit", "official", "Astana"],
+                    entities=["place:astana", "place:kazachstan"], keywords=["visit", "official"],
                     lang="en")
     link_events([polish, english])
     assert [(lk.event, lk.relation) for lk in english.links] == [("pl#1", "same")]

@@ -92,7 +92,7 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         sentence = sentences[k] if sentences else (0, len(text))
         ents = participants(text, sentences, k, sentence, entities, setting, t.start)
         keywords = _keywords(text, *sentence, t, lang)
-        # Places by their canonical names: capitalised keywords are where it happened, for linking.
+        # Places by their names, as the Polish engine adds them: where it happened, for linking.
         keywords += [e.name for e in ents if e.type == "place" and e.name not in keywords]
         shown = label(text, *_clause(text, sentence, t), (t.start, t.end))
         if len(shown.split()) < _FEWEST_LABEL_WORDS:
