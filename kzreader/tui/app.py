@@ -43,8 +43,10 @@ from kzreader.tui.screens.save_search import SaveSearchScreen
 from kzreader.tui.widgets.article_view import ArticleView
 from kzreader.tui.widgets.coverage import Coverage
 from kzreader.tui.widgets.entity_overview import EntityOverview
+from kzreader.tui.widgets.entity_pane import EntityPane
 from kzreader.tui.widgets.find_bar import FindBar
 from kzreader.tui.widgets.search_bar import SearchBar
+from kzreader.tui.widgets.timeline_pane import TimelinePane
 from kzreader.tui.widgets.virtual_list import VirtualList
 
 
@@ -183,6 +185,8 @@ class ReaderApp(App[None]):
             ("Coverage, above the timeline", Coverage.BINDINGS),
             ("Article", ArticleView.BINDINGS),
             ("Find box, at the foot of the article (f)", FindBar.BINDINGS),
+            ("Corrections: on an entity (Entities), on an event (Timeline)",
+             [*EntityPane.BINDINGS, *TimelinePane.BINDINGS]),
         ]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
