@@ -252,3 +252,23 @@ def test_the_command_line_adds_lists_undoes_and_its_json_and_exports_follow(tmp_
     assert MACRON in {e["key"] for e in ents}
     assert "Donald J. Trump" in {e["name"] for e in ents}
     assert not (SEEDS / "fixes.yaml").exists()
+
+
+def test_an_article_added_later_follows_a_rename_and_a_merge(tmp_path: Path, corpus_copy: Path):
+    index_dir, path = tmp_path / "ix", tmp_path / "fixes.yaml"
+    lib, _ = Library.open(corpus_copy, index_dir, corrections=path)
+    corrector = Corrector(lib)
+    corrector.add("rename", key=TRUMP, name="Donald J. Trump")
+    corrector.add("merge", **corrector.merge_fields(MACRON, TRUMP))
+    source = next(corpus_copy.rglob(f"{lib.articles_with_entity(TRUMP)[0]}.txt"))
+    lib.close()
+    added = source.with_name("zz_added.txt")
+    added.write_bytes(source.read_bytes().replace(b"Trump", b"Trump ") + b"\nEmmanuel Macron i Donald Trump.\n")
+    lib, report = Library.open(corpus_copy, index_dir, corrections=path)
+    try:
+        assert report is not None and "zz_added" in report.added
+        assert {e.name for e in lib.entities("zz_added") if e.key == TRUMP} == {"Donald J. Trump"}
+        assert MACRON not in {e.key for e in lib.entities("zz_added")}
+        assert "zz_added" in found(lib, "person:Macron")
+    finally:
+        lib.close()
