@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from kzreader.library import Library, TimelineFilter
 from kzreader.library.stats import bars, precision, sparkline, span_text, trend
 from test_cli import run
