@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kzreader"
 # corpus may use language and not the reverse. `kzreader/__init__` holds only
 # the version.
 LAYERS = [("__init__",), ("yamlfile",), ("language",), ("corpus",), ("reading",), ("index",), ("library",),
-          ("cli", "cli_corrections", "tui"), ("__main__",)]
+          ("cli", "cli_corrections", "cli_search", "tui"), ("__main__",)]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 

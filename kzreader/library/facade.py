@@ -23,7 +23,7 @@ from kzreader.library.correcting import sync as sync_corrections
 from kzreader.library.corrections import corrections_path
 from kzreader.library.corrections import load as load_corrections
 from kzreader.library.ids import resolve as resolve_id
-from kzreader.library.sentences import matching_events
+from kzreader.library.sentences import day_spans, matching_events
 from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
@@ -242,6 +242,8 @@ class Library:
     # the corpus at a glance (kzreader.library.stats) --------------------------------
     def coverage(self, flt: TimelineFilter = TimelineFilter()) -> list[DaySpan]:
         """The day ranges of the events `flt` selects, with their counts; `stats.bars` makes them a histogram."""
+        if flt.query:
+            return day_spans(self._searched_events(flt, False))
         return self.store.event_spans(*self._event_args(flt), fold_copies=flt.fold_copies,
                                       with_keys=self._with_keys(flt))
 

@@ -8,8 +8,10 @@ sentence matches. An article the search found by what is not in its text
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 
+from kzreader.index.documents import event_days
 from kzreader.index.search import Span
 from kzreader.reading.annotations import Event
 
@@ -26,3 +28,9 @@ def matching_events(events: Iterable[Event], spans_of: Callable[[str], list[Span
         if not found or any(s.start < end and s.end > start for s in found):
             out.append(ev)
     return out
+
+
+def day_spans(events: Iterable[Event]) -> list[tuple[int, int, int]]:
+    """(first day, last day, events) of the dated events, as the store counts a timeline's coverage."""
+    counts = Counter(days for ev in events if (days := event_days(ev)) is not None)
+    return [(a, b, n) for (a, b), n in sorted(counts.items())]
