@@ -209,6 +209,8 @@ def _write_reading(store: Store, aid: str, reading: Reading) -> None:
 
 
 def _machine_rows(store: Store, articles: set[str] | None = None) -> dict[str, Reading]:
+    if not store.db.execute("SELECT 1 FROM sqlite_master WHERE name='machine_readings'").fetchone():
+        return {}  # never corrected, and opened read-only: the table is made by the first correction
     if articles is None:
         rows = store.db.execute("SELECT article, entities, events FROM machine_readings").fetchall()
     else:
