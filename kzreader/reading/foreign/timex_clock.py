@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kzreader.reading.timex.anchors import NO_DOCUMENT_DATE
-from kzreader.reading.timex.dates import UNIT_GRANULARITY, Reference, coarser, format_value, period, shift
+from kzreader.reading.timex.dates import UNIT_GRANULARITY, Reference, coarser, format_value, period, shift, year_near
 
-# How far from the document date a day may lie and still take its year regardless of tense.
-_SAME_YEAR_DAYS = 31
 _NATURAL = {"W": "week", "M": "month", "Y": "year"}
 
 
@@ -77,22 +75,7 @@ class Clock:
         ref = self.ref
         if ref is None:
             return None
-        cands = []
-        for y in (ref.lo.year - 1, ref.lo.year, ref.lo.year + 1):
-            try:
-                lo = date(y, month, day or 1)
-                hi = date(y, month, day2 or day) if day else period(lo, "month")[1]
-            except ValueError:
-                continue
-            if day and y == ref.lo.year and ref.granularity != "year" and (
-                    lo - ref.hi).days <= _SAME_YEAR_DAYS and (ref.lo - hi).days <= _SAME_YEAR_DAYS:
-                return y
-            cands.append((y, lo, hi))
-        if not cands:
-            return None
-        if future:
-            return next((y for y, _, hi in cands if hi >= ref.lo), cands[-1][0])
-        return max((y for y, lo, _ in cands if lo <= ref.hi), default=cands[0][0])
+        return year_near(ref, month, day, day2, future)
 
     # ---- relative to the document date ----------------------------------
     def month_moved(self, month: int, offset: int) -> Value | None:

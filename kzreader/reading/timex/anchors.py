@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kzreader.reading.timex.dates import UNIT_GRANULARITY, Reference, coarser, format_value, period, shift
+from kzreader.reading.timex.dates import UNIT_GRANULARITY, Reference, coarser, format_value, period, shift, year_near
 from kzreader.reading.timex.hits import Hit
 from kzreader.reading.timex.tokens import Tokens
 from kzreader.reading.timex.words import (
@@ -12,8 +12,6 @@ from kzreader.reading.timex.words import (
 )
 
 _WEEKDAY_TAG = re.compile(r"^XXXX-WXX-\d$")
-# How far from the document date a day may lie and still take its year regardless of tense.
-_SAME_YEAR_DAYS = 31
 NO_DOCUMENT_DATE = "year unknown: the document has no date"
 
 
@@ -41,37 +39,14 @@ class Anchors:
     # ---- years ---------------------------------------------------------
     def year_for(self, month: int, day: int | None, first: int, last: int,
                  day2: int | None = None) -> tuple[int | None, str | None]:
-        """The year of a month (or days) given without one: DCT ±1, picked by tense.
-
-        Days within a month of the document date keep its year whatever the
-        tense says: `20 marca` in a text of 12 March is this March's, and `4–6
-        lipca` in a text of 5 July is under way, not next year's. The nearest
-        verb is often another clause's, and a year-old day is given its year.
-        """
+        """The year of a month (or days) given without one (`dates.year_near`), the tense read from the text."""
         ref, t = self.ref, self.t
         if ref is None:
             return None, NO_DOCUMENT_DATE
         # "zaplanowano na 12 stycznia": a date right after "na" is a target ahead.
         tense = "future" if t.low(first) in TARGET_PREPOSITIONS and first + 1 < t.n and (
             t.month_of(first + 1) or t.day_at(first + 1)) else t.tense(first, last)
-        cands = []
-        for y in (ref.lo.year - 1, ref.lo.year, ref.lo.year + 1):
-            try:
-                lo = date(y, month, day or 1)
-                hi = date(y, month, day2 or day) if day else period(lo, "month")[1]
-            except ValueError:
-                continue
-            if day and y == ref.lo.year and ref.granularity != "year" and (
-                    lo - ref.hi).days <= _SAME_YEAR_DAYS and (ref.lo - hi).days <= _SAME_YEAR_DAYS:
-                return y, None
-            cands.append((y, lo, hi))
-        if not cands:
-            return None, None
-        if tense == "future":
-            chosen = next((y for y, _, hi in cands if hi >= ref.lo), cands[-1][0])
-        else:
-            chosen = max((y for y, lo, _ in cands if lo <= ref.hi), default=cands[0][0])
-        return chosen, None
+        return year_near(ref, month, day, day2, tense == "future"), None
 
     def relative_year(self, offset: int) -> tuple[str, date | None, date | None, str | None]:
         if self.ref is None:

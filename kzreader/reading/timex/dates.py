@@ -96,3 +96,33 @@ def duration_value(n: float | None, unit: str) -> str:
             return f"P{round(n * 12)}M"
         return f"P{n:g}{unit}"
     return f"P{int(n)}{unit}"
+
+
+# How far from the document date a day may lie and still take its year regardless of tense.
+_SAME_YEAR_DAYS = 31
+
+
+def year_near(ref: Reference, month: int, day: int | None, day2: int | None, future: bool) -> int | None:
+    """The year of a month (or days) given without one: the document's year ±1, picked by tense.
+
+    `20 marca` in a text of 12 March is this March's, and `4–6 lipca` in a text
+    of 5 July is under way, not next year's: the nearest verb is often another
+    clause's. Otherwise a future date is the first not yet over, a past one the
+    last already begun. None when the day exists in none of those years.
+    """
+    cands = []
+    for y in (ref.lo.year - 1, ref.lo.year, ref.lo.year + 1):
+        try:
+            lo = date(y, month, day or 1)
+            hi = date(y, month, day2 or day) if day else period(lo, "month")[1]
+        except ValueError:
+            continue
+        if day and y == ref.lo.year and ref.granularity != "year" and (
+                lo - ref.hi).days <= _SAME_YEAR_DAYS and (ref.lo - hi).days <= _SAME_YEAR_DAYS:
+            return y
+        cands.append((y, lo, hi))
+    if not cands:
+        return None
+    if future:
+        return next((y for y, _, hi in cands if hi >= ref.lo), cands[-1][0])
+    return max((y for y, lo, _ in cands if lo <= ref.hi), default=cands[0][0])
