@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kzreader.library import config
+from kzreader.library import config, userfiles
 
 ENTITY_TYPES = ("person", "place", "org", "money")
 
@@ -193,7 +192,7 @@ def add(path: Path, kind: str, **fields: Any) -> Correction:
         text += "\n"
     text += yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
     loaded = parse(text, path)
-    _write(path, text)
+    userfiles.write(path, text)
     return loaded.corrections[-1]
 
 
@@ -209,7 +208,7 @@ def undo(path: Path, number: int) -> Correction:
     first = nodes.value[number - 1].start_mark.line
     last = nodes.value[number].start_mark.line if number < len(nodes.value) else _end_line(nodes.value[-1], lines)
     del lines[first:last]
-    _write(path, "".join(lines))
+    userfiles.write(path, "".join(lines))
     return gone or Correction("unreadable", {}, number, first + 1)
 
 
@@ -231,17 +230,3 @@ def _current(path: Path) -> str:
     if not loaded.readable:
         raise CorrectionsError(f"{loaded.problems[0].split('; ')[0]}; fix the file first, it is left as it is")
     return text
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
