@@ -1,10 +1,14 @@
-"""A synthetic corpus of N Polish articles made from the seeds' sentences.
+"""A synthetic corpus of N Polish articles: news-like (benchmarks/news/), or made from the seeds' sentences.
 
-    python benchmarks/generate.py N OUT [--seed 42]
+    python benchmarks/generate.py N OUT [--seed 42] [--kind news|seeds]
 
-Each article takes 600-900 words of seed sentences in a new order, with years,
-days and amounts re-rolled and about a fifth of the longer words swapped for
-other word forms (from `wordfreq`'s Polish list when installed, otherwise the
+`news` (the default) draws people, places, organisations and events from
+pools that grow with N, each event told by one outlet or a few
+(benchmarks/news/__init__.py). `seeds`, the first generator, is kept to
+compare figures with earlier runs: every article retells the seeds' events,
+so each event has thousands of look-alikes. Its articles take 600-900 words
+of seed sentences in a new order, with years, days and amounts re-rolled and
+about a fifth of the longer words swapped for other word forms (from `wordfreq`'s Polish list when installed, otherwise the
 seeds' own vocabulary) and some names for invented ones, so vocabulary grows
 with N as real news does. Article i depends only on (seed, i): the 1k corpus
 is a prefix of the 10k one. Files are `.txt` with a `.yaml` sidecar, so the
@@ -24,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from kzreader.corpus.articles import load_corpus  # noqa: E402
 from kzreader.language.tokens import sentence_spans  # noqa: E402
 
+KINDS = ("news", "seeds")
 OUTLETS = ["rp.pl", "wydarzenia.interia.pl", "kresy.pl", "kierunekkaukaz.pl", "osw.waw.pl", "pap.pl", "tvn24.pl"]
 _YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
 _DAY_MONTH = re.compile(r"\b([1-9]|[12]\d|3[01])(?= (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|"
@@ -97,8 +102,14 @@ def article(i: int, seed: int, sentences: list[str], headings: list[str], pool: 
     return text, meta
 
 
-def generate(n: int, out: Path, seed: int = 42) -> None:
+def generate(n: int, out: Path, seed: int = 42, kind: str = "news") -> None:
     import yaml
+
+    if kind == "news":
+        from benchmarks import news
+
+        news.generate(n, out, seed)
+        return
 
     sentences, headings, pool = seed_material()
     out.mkdir(parents=True, exist_ok=True)
@@ -114,8 +125,9 @@ def main() -> int:
     ap.add_argument("n", type=int)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--kind", choices=KINDS, default="news")
     args = ap.parse_args()
-    generate(args.n, args.out, args.seed)
+    generate(args.n, args.out, args.seed, args.kind)
     return 0
 
 
