@@ -192,7 +192,7 @@ def _link_by_hand(store: Store, entries: list[Entry]) -> None:
         store.db.execute("DELETE FROM links WHERE (a=? AND b=?) OR (a=? AND b=?)", (a, b, b, a))
         if e["kind"] == "link" and store.event(a) is not None and store.event(b) is not None:
             reasons = json.dumps([BY_HAND], ensure_ascii=False)
-            store.db.executemany("INSERT INTO links VALUES (?, ?, 'same', ?)", ((a, b, reasons), (b, a, reasons)))
+            store.db.execute("INSERT INTO links VALUES (?, ?, 'same', ?)", (min(a, b), max(a, b), reasons))
 
 
 def _reading(store: Store, aid: str) -> Reading:
