@@ -8,11 +8,11 @@ pools that grow with N, each event told by one outlet or a few
 compare figures with earlier runs: every article retells the seeds' events,
 so each event has thousands of look-alikes. Its articles take 600-900 words
 of seed sentences in a new order, with years, days and amounts re-rolled and
-about a fifth of the longer words swapped for other word forms (from `wordfreq`'s Polish list when installed, otherwise the
-seeds' own vocabulary) and some names for invented ones, so vocabulary grows
-with N as real news does. Article i depends only on (seed, i): the 1k corpus
-is a prefix of the 10k one. Files are `.txt` with a `.yaml` sidecar, so the
-whole pipeline runs on them.
+about a fifth of the longer words swapped for other word forms (from
+`wordfreq`'s Polish list when installed, otherwise the seeds' own vocabulary)
+and some names for invented ones. With either, article i depends only on
+(seed, i): the 1k corpus is a prefix of the 10k one. Files are `.txt` with a
+`.yaml` sidecar, so the whole pipeline runs on them.
 """
 from __future__ import annotations
 

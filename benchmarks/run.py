@@ -1,6 +1,6 @@
 """The scale benchmark: kzreader on N synthetic articles, with SQLite FTS5 as a peer in the same run.
 
-    python benchmarks/run.py --articles N [--json] [--procs 2] [--keep DIR]
+    python benchmarks/run.py --articles N [--json] [--procs 2] [--keep DIR] [--generator news|seeds]
 
 Measures a full build (articles/s, peak memory), a refresh with one changed
 article and one with nothing changed, query latency p50/p95 over a fixed mix
@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks import news  # noqa: E402
+from benchmarks.generate import KINDS, generate  # noqa: E402
 from kzreader.index import folder as ix_mod  # noqa: E402
 from kzreader.index.analyzer import index_terms  # noqa: E402
 from kzreader.index.indexer import refresh  # noqa: E402
@@ -87,7 +88,22 @@ def build(corpus: Path, index_dir: Path, procs: int) -> dict[str, float]:
         "build_words_per_s": round(data["words"] / data["seconds"]),
         "build_peak_rss_mb": round(peak, 1),
         "index_mb": round(sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file()) / 2**20, 1),
+        "texts_mb": round(sum(p.stat().st_size for p in corpus.glob("*.txt")) / 2**20, 1),
+        **state_counts(index_dir),
     }
+
+
+def state_counts(index_dir: Path) -> dict[str, object]:
+    """Events and links as stored, and the most `same` links of one event: how far linking spread."""
+    db = sqlite3.connect(f"file:{index_dir / 'state.db'}?mode=ro", uri=True)
+    try:
+        links = dict(db.execute("SELECT relation, count(*) FROM links GROUP BY relation").fetchall())
+        most = db.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM (SELECT a AS e FROM links WHERE relation = "
+                          "'same' UNION ALL SELECT b FROM links WHERE relation = 'same') GROUP BY e)").fetchone()[0]
+        events = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        db.close()
+    return {"events": events, "links": links, "links_total": sum(links.values()), "most_same_links_of_an_event": most}
 
 
 def refreshes(corpus: Path, index_dir: Path) -> dict[str, float]:
@@ -104,13 +120,13 @@ def refreshes(corpus: Path, index_dir: Path) -> dict[str, float]:
     return {"refresh_unchanged_s": round(unchanged, 3), "refresh_one_changed_s": round(changed, 3)}
 
 
-def kzreader_queries(corpus: Path, index_dir: Path) -> dict[str, object]:
+def kzreader_queries(corpus: Path, index_dir: Path, mix: dict[str, list[str]]) -> dict[str, object]:
     lib, _ = Library.open(corpus, index_dir, update=False)
     try:
-        totals = {q: lib.search(q, limit=20, highlight=20).total for qs in QUERY_MIX.values() for q in qs}
-        samples: dict[str, list[float]] = {k: [] for k in QUERY_MIX}
+        totals = {q: lib.search(q, limit=20, highlight=20).total for qs in mix.values() for q in qs}
+        samples: dict[str, list[float]] = {k: [] for k in mix}
         for _ in range(PASSES):
-            for kind, qs in QUERY_MIX.items():
+            for kind, qs in mix.items():
                 for q in qs:
                     lib.searcher._cache.clear()
                     t = time.perf_counter()
@@ -166,7 +182,7 @@ def _fts_query(q: str) -> tuple[str, tuple[int, int] | None]:
     return " ".join(parts), days
 
 
-def fts5_peer(index_dir: Path, tmp: Path) -> dict[str, object]:
+def fts5_peer(index_dir: Path, tmp: Path, mix: dict[str, list[str]]) -> dict[str, object]:
     from kzreader.index.store import Store
 
     store = Store(index_dir / "state.db", readonly=True)
@@ -189,7 +205,7 @@ def fts5_peer(index_dir: Path, tmp: Path) -> dict[str, object]:
     store.close()
     samples = []
     for _ in range(PASSES):
-        for q in [q for qs in QUERY_MIX.values() for q in qs]:
+        for q in [q for qs in mix.values() for q in qs]:
             match, days = _fts_query(q)
             t = time.perf_counter()
             if match and days:
@@ -207,7 +223,7 @@ def fts5_peer(index_dir: Path, tmp: Path) -> dict[str, object]:
     return {"fts5_build_s": round(build_s, 2), "fts5_search": _percentiles(samples)}
 
 
-def app_figures(corpus: Path, index_dir: Path) -> dict[str, object]:
+def app_figures(corpus: Path, index_dir: Path, query: str) -> dict[str, object]:
     """First paint and search in the real app (headless), and the timeline's first page from the index."""
     lib, _ = Library.open(corpus, index_dir, update=False)
     try:
@@ -223,8 +239,8 @@ def app_figures(corpus: Path, index_dir: Path) -> dict[str, object]:
     figures: dict[str, object] = {"timeline_events": count, "timeline_open_ms": round(opened * 1000, 1),
                                   "timeline_last_page_ms": round(last_page * 1000, 1), "timeline_page_rows": len(page)}
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "tui_bench.py"), "--corpus", str(corpus),
-                          "--index", str(index_dir), "--runs", "3"], capture_output=True, text=True, cwd=ROOT,
-                         timeout=600)
+                          "--index", str(index_dir), "--runs", "3", "--query", query], capture_output=True, text=True,
+                         cwd=ROOT, timeout=600)
     try:
         figures.update(json.loads(out.stdout))
     except json.JSONDecodeError:
@@ -238,26 +254,32 @@ def main() -> int:
     ap.add_argument("--procs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--keep", type=Path, help="keep the corpus and index in this folder (reused if present)")
+    ap.add_argument("--generator", choices=KINDS, default="news",
+                    help="news-like articles, or the first generator's retold seeds (to compare with older runs)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     t0 = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="kzbench-"))
     work = args.keep or tmp
-    corpus, index_dir = work / f"corpus-{args.articles}", work / f"index-{args.articles}"
+    name = f"{args.articles}" if args.generator == "news" else f"{args.generator}-{args.articles}"
+    corpus, index_dir = work / f"corpus-{name}", work / f"index-{name}"
     try:
         if not corpus.exists():
-            generate(args.articles, corpus, args.seed)
+            generate(args.articles, corpus, args.seed, args.generator)
         shutil.rmtree(index_dir, ignore_errors=True)
-        result: dict[str, object] = {"articles": args.articles, "procs": args.procs,
+        result: dict[str, object] = {"articles": args.articles, "generator": args.generator, "procs": args.procs,
                                      "date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count()}
         result.update(build(corpus, index_dir, args.procs))
         result.update(refreshes(corpus, index_dir))
         gc.collect()
-        result.update(kzreader_queries(corpus, index_dir))
-        result.update(fts5_peer(index_dir, tmp))
+        # The first generator's corpus retells the seeds, so the seeds' names are what it is searched for.
+        mix = QUERY_MIX if args.generator == "seeds" else news.query_mix(args.seed)
+        result.update(kzreader_queries(corpus, index_dir, mix))
+        result.update(fts5_peer(index_dir, tmp, mix))
         result["search_vs_fts5_p95"] = round(
             result["search"]["p95_ms"] / max(result["fts5_search"]["p95_ms"], 1e-3), 2)  # type: ignore[index]
-        result.update(app_figures(corpus, index_dir))
+        app_query = "Tokajew" if args.generator == "seeds" else news.surname(args.seed, 0)
+        result.update(app_figures(corpus, index_dir, app_query))
         result["total_s"] = round(time.perf_counter() - t0, 1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -36,10 +36,10 @@ def plan(seed: int, i: int) -> Plan:
     block = i // events.BLOCK
     published = events.block_start(seed, block) + timedelta(days=rng.randint(0, 13))
     outlet = rng.choices(OUTLETS, OUTLET_WEIGHTS)[0]
-    main = events.pick_story(seed, block, rng) if rng.random() < 0.3 else events.own(seed, i, 0, rng, published, 3)
+    main = events.pick_story(seed, block, rng) if rng.random() < 0.5 else events.own(seed, i, 0, rng, published, 3)
     chosen = {main.id: main}
     for j in (1, 2):
-        ev = events.pick_story(seed, block, rng) if rng.random() < 0.1 else events.own(seed, i, j, rng, published, 30)
+        ev = events.pick_story(seed, block, rng) if rng.random() < 0.4 else events.own(seed, i, j, rng, published, 30)
         chosen.setdefault(ev.id, ev)
     background = {}
     for j in (3, 4):

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from benchmarks.news import pools
 
 BLOCK = 40
-STORIES = 12  # a block's stories that several of its articles may report
+STORIES = 24  # a block's stories that several of its articles may report
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 11 * 365
 KINDS = ("visit", "meeting", "signing", "investment", "election", "attack", "fire", "protest", "opening")
@@ -77,7 +77,7 @@ def own(seed: int, i: int, j: int, rng: random.Random, published: date, back_day
     return _event(f"a{i}.{j}", rng, day, i, month_only=back_days > 90 and rng.random() < 0.5)
 
 
-_STORY_WEIGHTS = [1 / (k + 1) for k in range(STORIES)]
+_STORY_WEIGHTS = [1 / (k + 1) ** 0.8 for k in range(STORIES)]
 
 
 def pick_story(seed: int, block: int, rng: random.Random) -> Event:
@@ -85,7 +85,7 @@ def pick_story(seed: int, block: int, rng: random.Random) -> Event:
 
 
 def pick_famous(seed: int, i: int, rng: random.Random) -> Event:
-    return famous(seed, int((20 + i // 50) * rng.random() ** 1.5))
+    return famous(seed, int((40 + i // 50) * rng.random() ** 1.3))
 
 
 def when(ev: Event, published: date, rng: random.Random) -> str:

@@ -1,4 +1,4 @@
-"""Undated sentences around an article's events: background, opinions and quotes, from benchmarks/news/words/filler.yaml."""
+"""Undated sentences around an article's events: background, opinions and quotes (words/filler.yaml)."""
 from __future__ import annotations
 
 import random
