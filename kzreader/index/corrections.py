@@ -15,14 +15,12 @@ and then applies the corrections again (`recorrect`).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from kzreader.index import folder as ix_mod
+from kzreader.index import corrected_terms
 from kzreader.index.corpus_passes import relink
 from kzreader.index.corrected import ENTITY_KINDS, LINK_KINDS, Reading, correct
-from kzreader.index.documents import document
 from kzreader.index.store import Store
 from kzreader.index.tables.sql import chunks
 from kzreader.language.folding import fold
@@ -41,7 +39,7 @@ def applied(store: Store) -> list[Entry]:
     return list(json.loads(stored)) if stored else []
 
 
-def apply(store: Store, index_dir: Path, entries: Sequence[Entry]) -> list[str]:
+def apply(store: Store, entries: Sequence[Entry]) -> list[str]:
     """Bring the index in line with `entries`, redoing only the articles the difference touches.
 
     `store` must be writable and the caller must hold the index's writer lock.
@@ -62,7 +60,7 @@ def apply(store: Store, index_dir: Path, entries: Sequence[Entry]) -> list[str]:
     articles = articles_touched(store, changed)
     # A link set or taken out by hand leaves linking's own decision to be made again.
     by_hand = {e[end] for e in changed if e["kind"] in LINK_KINDS for end in ("a", "b")}
-    notes = _redo(store, index_dir, articles, entries, _keys_named(changed), by_hand)
+    notes = _redo(store, articles, entries, _keys_named(changed), by_hand)
     store.set_meta(APPLIED, json.dumps(entries, ensure_ascii=False))
     store.commit()
     return notes
@@ -77,7 +75,9 @@ def uncorrect(store: Store, analysed: Iterable[str]) -> set[str]:
     _ensure(store)
     analysed = set(analysed)
     restored: set[str] = set()
-    for aid, machine in _machine_rows(store).items():
+    machine_rows = _machine_rows(store)
+    corrected_terms.forget(store, machine_rows)
+    for aid, machine in machine_rows.items():
         store.db.execute("DELETE FROM machine_readings WHERE article=?", (aid,))
         if aid in analysed or store.article(aid) is None:
             continue
@@ -86,11 +86,11 @@ def uncorrect(store: Store, analysed: Iterable[str]) -> set[str]:
     return restored
 
 
-def recorrect(store: Store, index_dir: Path, entries: Sequence[Entry], restored: set[str]) -> list[str]:
+def recorrect(store: Store, entries: Sequence[Entry], restored: set[str]) -> list[str]:
     """After a refresh's passes (or a rebuild): every correction applied again, wherever it matches now."""
     entries = list(entries)
     articles = restored | articles_touched(store, entries)
-    notes = _redo(store, index_dir, articles, entries, _keys_named(entries), set(), rewrite=restored)
+    notes = _redo(store, articles, entries, _keys_named(entries), set())
     store.set_meta(APPLIED, json.dumps(entries, ensure_ascii=False))
     return notes
 
@@ -129,19 +129,17 @@ def articles_touched(store: Store, entries: Iterable[Entry]) -> set[str]:
     return {aid for aid in found if store.article(aid) is not None}
 
 
-def _redo(store: Store, index_dir: Path, articles: set[str], entries: list[Entry], keys: set[str],
-          relinked: set[str], rewrite: Collection[str] = ()) -> list[str]:
+def _redo(store: Store, articles: set[str], entries: list[Entry], keys: set[str], relinked: set[str]) -> list[str]:
     """Apply `entries` to each article's machine reading; rewrite what changed; link again the events whose
     entities changed, and `relinked`.
 
-    The search documents of `rewrite` are written whatever changed: a refresh
-    put their machine reading back in the state, not in the search index.
+    Whoosh's documents keep the machine's reading: what search must see
+    otherwise is kept as corrected terms (corrected_terms.py).
     """
     entity_entries = [e for e in entries if e["kind"] in ENTITY_KINDS]
     machine_rows = _machine_rows(store, articles)
     notes: list[str] = []
     names: dict[str, tuple[str, str]] = {}
-    docs = []
     for aid in sorted(articles):
         rec = store.article(aid)
         if rec is None:
@@ -159,25 +157,13 @@ def _redo(store: Store, index_dir: Path, articles: set[str], entries: list[Entry
         if not fixed.same_as(current):
             _write_reading(store, aid, fixed)
             relinked.update(eid for eid, ks in fixed.event_keys.items() if ks != current.event_keys.get(eid))
-        # Rewriting a search document analyses its whole text again: only when its entity names changed.
-        if aid in rewrite or ix_mod.entity_fields(fixed.entities) != ix_mod.entity_fields(current.entities):
-            docs.append(document(rec, fixed.entities))
+        corrected_terms.record(store, aid, machine.entities, fixed.entities)
         for e in fixed.entities:
             if e.key in keys and len(e.name) >= len(names.get(e.key, ("", ""))[1]):
                 names[e.key] = (e.type, e.name)
     # The corpus's ranking keeps the longest name an entity ever had; a corrected name replaces it.
     store.db.executemany("UPDATE entity_totals SET type=?, name=? WHERE key=?",
                          ((t, n, k) for k, (t, n) in names.items()))
-    if docs:
-        writer = ix_mod.open_whoosh(index_dir).writer()
-        try:
-            for doc in docs:
-                writer.update_document(**doc)
-            # No merge: a correction rewrites a few documents, not the index.
-            writer.commit(merge=False)
-        except BaseException:
-            writer.cancel()
-            raise
     if relinked:
         duplicates = {aid: d for aid, (_own, d, _rank) in store.own_dates().items() if d}
         relink(store, {eid.rpartition("#")[0] for eid in relinked}, relinked, duplicates)

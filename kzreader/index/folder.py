@@ -32,7 +32,7 @@ LOCK_FILE = "kzreader.lock"
 MARKER = "KZREADER_INDEX"
 # Bump when analysis changes what is indexed, or a class Whoosh pickles moves:
 # older folders are then rebuilt.
-FORMAT = "kzreader-index 13"
+FORMAT = "kzreader-index 14"
 
 _OWN_FILES = re.compile(rf"^(_?{INDEX_NAME}_.*|{INDEX_NAME}_WRITELOCK|{STATE_FILE}(-wal|-shm|-journal)?|{MARKER}|.*\.tmp)$")
 

@@ -211,7 +211,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
         store.put_file(aid, str(article.path), fp, digest)
     restored = corrections.uncorrect(store, written | set(removed))
     corpus_passes(store, written, duplicates, progress, touched_all=not known)
-    for note in corrections.recorrect(store, index_dir, fixes if fixes is not None else corrections.applied(store),
+    for note in corrections.recorrect(store, fixes if fixes is not None else corrections.applied(store),
                                       restored):
         say(note)
     store.set_meta("complete", "1")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from whoosh import collectors, query as wq
 
-from kzreader.index import folder as ix_mod
+from kzreader.index import corrected_terms, folder as ix_mod
+from kzreader.index.corrected_terms import CorrectedQuery
 from kzreader.index.analyzer import is_function_word, query_terms
 from kzreader.index.folded import FoldedForms
 from kzreader.index.highlight import Matcher, Snippet, Span, snippets
@@ -66,6 +67,7 @@ class Searcher:
         self._searcher = ix_mod.open_searcher(self._ix)
         self._parser = make_parser(self._ix.schema, FoldedForms(self._searcher.reader()))
         self._scoring = TermAtATime(self._searcher)
+        self._corrected = CorrectedQuery(self._searcher, corrected_terms.load(store))
         self._ids: dict[int, str] = {}
         self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
         self._prepared: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
@@ -83,6 +85,12 @@ class Searcher:
     def parse(self, text: str) -> wq.Query:
         with self._lock:
             return parse(self._parser, self.prepared(text)[0])
+
+    def query(self, text: str) -> wq.Query:
+        """The query to run: as parsed, with entity-field terms following the reader's corrections."""
+        q = self.parse(text)
+        with self._lock:
+            return self._corrected.rewrite(q)
 
     def prepared(self, text: str) -> tuple[str, list[str]]:
         """The query as the parser gets it, and the notes on how it was read."""
@@ -127,7 +135,7 @@ class Searcher:
             if cached is not None:
                 self._cache.move_to_end(key)
                 return cached
-        q = self.parse(text)
+        q = self.query(text)
         with self._lock:
             found, total = self._top(q, limit + _FOLD_MARGIN)
         matcher = self.matcher(text)
@@ -190,7 +198,7 @@ class Searcher:
 
     def article_ids(self, text: str) -> list[str]:
         """Every matching article, in index order: for filtering other views by a search."""
-        q = self.parse(text)
+        q = self.query(text)
         with self._lock:
             scores = self._scoring.scores(q)
             if scores is None:

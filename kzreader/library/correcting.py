@@ -3,7 +3,7 @@
 Both views go through `Corrector`: it writes the user's file first (the
 truth), then has the index re-derive what the change touches
 (`kzreader.index.corrections.apply`) under the index's writer lock, and
-swaps in a searcher that sees the rewritten documents.
+swaps in a searcher that reads the corrected terms.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def sync(index_dir: Path, loaded: Loaded) -> list[str]:
     with ix_mod.writer_lock(index_dir):
         store = ix_mod.open_store(index_dir)
         try:
-            return applying.apply(store, index_dir, entries)
+            return applying.apply(store, entries)
         finally:
             store.close()
 
