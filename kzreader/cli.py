@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ from rich.text import Text
 
 from kzreader import __version__, cli_corrections
 from kzreader.corpus.articles import CorpusError
+from kzreader.index import faults
+from kzreader.index import folder as ix_mod
 from kzreader.index.folder import IndexFolderError
 from kzreader.index.indexer import RefreshReport
 from kzreader.index.query import QueryError
@@ -121,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         err.print(Text(f"kzreader: the index cannot be used ({exc}); run `kzreader index --rebuild`", style="red"))
         return 1
+    except faults.IndexWriteError as exc:
+        err.print(Text(f"kzreader: {exc}", style="red"))
+        return 1
+    except sqlite3.DatabaseError as exc:
+        err.print(Text(f"kzreader: {ix_mod.unreadable(_paths(args)[1], exc)}", style="red"))
+        return 1
     except KeyboardInterrupt:
         err.print(Text("kzreader: interrupted", style="red"))
         return 130
@@ -135,12 +144,13 @@ def _paths(args: argparse.Namespace) -> tuple[Path, Path]:
 
 
 @contextmanager
-def _library(args: argparse.Namespace, err: Console, rebuild: bool = False) -> Iterator[tuple[Library, RefreshReport | None]]:
+def _library(args: argparse.Namespace, err: Console, rebuild: bool = False,
+             as_it_stands: bool = True) -> Iterator[tuple[Library, RefreshReport | None]]:
     corpus, index_dir = _paths(args)
     show_progress = err.is_terminal and not getattr(args, "json", False)
     with _progress(err, show_progress) as progress:
         lib, report = Library.open(corpus, index_dir, rebuild=rebuild, progress=progress,
-                                   log=lambda msg: err.print(Text(msg, style="yellow")))
+                                   log=lambda msg: err.print(Text(msg, style="yellow")), as_it_stands=as_it_stands)
     try:
         yield lib, report
     finally:
@@ -170,7 +180,8 @@ def _emit_json(out: Console, data: Any) -> None:
 
 
 def cmd_index(args: argparse.Namespace, out: Console, err: Console) -> int:
-    with _library(args, err, rebuild=args.rebuild) as (lib, report):
+    # Asked to index, it reports a folder it cannot write rather than showing the old index.
+    with _library(args, err, rebuild=args.rebuild, as_it_stands=False) as (lib, report):
         assert report is not None
         data = {
             "articles": lib.store.article_count(), "added": len(report.added), "changed": len(report.changed),

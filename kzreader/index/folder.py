@@ -22,6 +22,7 @@ from whoosh import index as windex
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
+from kzreader.index import faults
 from kzreader.index.analyzer import polish_analyzer
 from kzreader.index.postings import load_lengths
 from kzreader.index.store import Store, StoreError
@@ -30,6 +31,9 @@ INDEX_NAME = "articles"
 STATE_FILE = "state.db"
 LOCK_FILE = "kzreader.lock"
 MARKER = "KZREADER_INDEX"
+# Written over the version mark by a reader that found the state file damaged,
+# which it cannot repair: the next indexing rebuilds the folder.
+DAMAGED = "damaged"
 # Bump when analysis changes what is indexed, or a class Whoosh pickles moves:
 # older folders are then rebuilt.
 FORMAT = "kzreader-index 14"
@@ -80,7 +84,8 @@ def prepare_folder(index_dir: Path) -> list[str]:
         except OSError:
             fmt = ""
         if fmt != FORMAT:
-            notes.append(f"index in {index_dir} was built by another version of kzreader; rebuilding it")
+            notes.append(f"index in {index_dir} was found damaged; rebuilding it" if fmt == DAMAGED else
+                         f"index in {index_dir} was built by another version of kzreader; rebuilding it")
             clear(index_dir)
     else:
         foreign = [p.name for p in index_dir.iterdir() if not _OWN_FILES.match(p.name) and p.name != LOCK_FILE]
@@ -134,8 +139,30 @@ def open_store(index_dir: Path, readonly: bool = False) -> Store:
     return Store(index_dir / STATE_FILE, readonly=readonly)
 
 
+def condemn(index_dir: Path) -> bool:
+    """Have the next indexing rebuild the folder; False if the folder cannot be written."""
+    try:
+        (index_dir / MARKER).write_text(DAMAGED + "\n", encoding="utf-8")
+    except OSError:
+        return False
+    return True
+
+
+def unreadable(index_dir: Path, exc: Exception) -> str:
+    """What to say of an index that failed while being read; damage found so is rebuilt by the next run."""
+    if faults.damaged(exc) and condemn(index_dir):
+        return (f"the index in {index_dir} is damaged ({exc}); the articles are untouched and the next run "
+                "rebuilds the index from them")
+    return f"the index in {index_dir} cannot be read ({exc}); run `kzreader index --rebuild`"
+
+
 def is_built(index_dir: Path) -> bool:
-    return (index_dir / MARKER).exists() and (index_dir / STATE_FILE).exists()
+    """A complete folder of this version, as far as its mark says."""
+    try:
+        fmt = (index_dir / MARKER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return fmt == FORMAT and (index_dir / STATE_FILE).exists()
 
 
 def healthy(index_dir: Path) -> str | None:

@@ -14,15 +14,16 @@ It also decides which batches go to worker processes (`PARALLEL_FROM`).
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from kzreader.corpus.articles import Article, CorpusError, SourceFile, article_files
 from kzreader.corpus.decoding import NotText
-from kzreader.index import corrections
+from kzreader.index import corrections, faults
 from kzreader.index import folder as ix_mod
 from kzreader.index.corpus_passes import corpus_passes
 from kzreader.index.documents import analyse_all, article_job, write_document
@@ -42,6 +43,7 @@ COMMIT_EVERY = 1000
 # Below this many articles, starting worker processes (or counting every
 # shingle's holders in one pass) costs more than it saves.
 PARALLEL_FROM = 200
+STATE_DAMAGED = "the state file is damaged"
 
 
 @dataclass(slots=True)
@@ -81,6 +83,19 @@ def refresh(
     say = log or (lambda _msg: None)
     t0 = time.perf_counter()
     ix_mod.check_location(index_dir, corpus)
+    try:
+        _locked_refresh(corpus, index_dir, rebuild, report, progress, say, procs, fixes)
+    except (OSError, sqlite3.Error) as exc:
+        failure = faults.write_failure(exc, index_dir)
+        if failure is None:
+            raise
+        raise failure from None
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _locked_refresh(corpus: Path, index_dir: Path, rebuild: bool, report: RefreshReport, progress: Progress | None,
+                    say: Log, procs: int | None, fixes: list[dict[str, Any]] | None) -> None:
     with ix_mod.writer_lock(index_dir, on_wait=say):
         report.notes += ix_mod.prepare_folder(index_dir)
         if rebuild:
@@ -103,11 +118,21 @@ def refresh(
             store = ix_mod.open_store(index_dir)
         try:
             _refresh(corpus, index_dir, store, report, progress, say, procs, fixes)
+        except sqlite3.DatabaseError as exc:
+            if not faults.damaged(exc):
+                raise
+            # Damage the opening checks cannot see (a page deep in the file) shows when the refresh reads it.
+            say(f"index in {index_dir}: {STATE_DAMAGED} ({exc}); rebuilding it from the articles")
+            store.close()
+            ix_mod.clear(index_dir)
+            anew = RefreshReport(notes=report.notes, rebuilt=True)
+            for f in fields(RefreshReport):
+                setattr(report, f.name, getattr(anew, f.name))
+            store = ix_mod.open_store(index_dir)
+            _refresh(corpus, index_dir, store, report, progress, say, procs, fixes)
         finally:
             store.close()
         ix_mod.mark(index_dir)
-    report.seconds = time.perf_counter() - t0
-    return report
 
 
 def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,

@@ -15,6 +15,7 @@ from typing import Any
 from kzreader.corpus.articles import CorpusError
 from kzreader.index import analyzer as analysis
 from kzreader.index import folder as ix_mod
+from kzreader.index.faults import IndexWriteError
 from kzreader.index.indexer import Log, Progress, RefreshReport, refresh
 from kzreader.index.notes import while_typing
 from kzreader.index.search import Matcher, SearchResult, Searcher, Span
@@ -65,13 +66,16 @@ class Library:
         progress: Progress | None = None,
         log: Log | None = None,
         corrections: Path | None = None,
+        as_it_stands: bool = True,
     ) -> tuple["Library", RefreshReport | None]:
         """Open the index of `corpus`, first bringing it up to date unless `update` is False.
 
         Without `update` the index is still built when there is none, or when it
         cannot be read: it is a cache of the articles. The user's corrections
         (`corrections`, else `KZREADER_CORRECTIONS`, else the corpus's own file)
-        are applied to it if it holds others.
+        are applied to it if it holds others. When the index folder cannot be
+        written (a full disk, a read-only folder), the last complete index is
+        opened as it stands with a notice, unless `as_it_stands` is False.
         """
         if not corpus.is_dir():
             # Before anything is made for it: a mistyped folder leaves no index folder behind.
@@ -84,7 +88,13 @@ class Library:
             trusted = cls._open_checked(corpus, index_dir)
             if trusted is not None:
                 return trusted._noticed(fixes_file, notes, log), None
-        report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log, fixes=fixes.entries())
+        try:
+            report = refresh(corpus, index_dir, rebuild=rebuild, progress=progress, log=log, fixes=fixes.entries())
+        except IndexWriteError as exc:
+            stood = cls._open_checked(corpus, index_dir) if as_it_stands and not rebuild else None
+            if stood is None:
+                raise
+            return stood._noticed(fixes_file, [*fixes.problems, f"{exc}; showing the index as it stands"], log), None
         notes = fixes.problems + sync_corrections(index_dir, fixes)
         store = ix_mod.open_store(index_dir, readonly=True)
         return cls._ready(corpus, index_dir, store, Searcher(index_dir, store))._noticed(fixes_file, notes, log), report

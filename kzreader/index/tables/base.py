@@ -4,6 +4,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from kzreader.index.faults import write_failure
+
 SCHEMA_VERSION = "12"
 
 SCHEMA = """
@@ -72,7 +74,7 @@ class StateFile:
         self.path = path
         try:
             if readonly:
-                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+                self.db = _reader(path)
             else:
                 self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
                 self.db.execute("PRAGMA journal_mode=WAL")
@@ -83,6 +85,9 @@ class StateFile:
             self.db.execute("PRAGMA synchronous=NORMAL")
             version = self.get_meta("schema")
         except sqlite3.DatabaseError as exc:
+            failure = None if readonly else write_failure(exc, path.parent)
+            if failure:
+                raise failure from None
             raise StoreError(f"{path.name} is not a readable index state ({exc})") from None
         if version is None and not readonly:
             self.set_meta("schema", SCHEMA_VERSION)
@@ -102,3 +107,21 @@ class StateFile:
 
     def commit(self) -> None:
         self.db.commit()
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection, also to a state file in a folder this process may not write.
+
+    A reader of a WAL file creates its shared-memory file beside it; where the
+    folder refuses that, the file is read as immutable, which it is to a reader
+    that cannot write there.
+    """
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    try:
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as exc:
+        if not (getattr(exc, "sqlite_errorname", None) or "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            raise
+        db.close()
+        db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    return db
