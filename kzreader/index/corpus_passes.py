@@ -5,6 +5,7 @@ touched and their neighbours without the corpus in memory.
 """
 from __future__ import annotations
 
+from kzreader.index.corpus_links import link_corpus
 from kzreader.index.documents import event_days
 from kzreader.index.progress import Progress
 from kzreader.index.store import Store, event_keys
@@ -61,16 +62,16 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
             ev.entities = list(dict.fromkeys(renamed[ev.article].get(k, k) for k in ev.entities))
             store.update_event_entities(ev)
         store.commit()
-    own = store.events_of(scope if touched_all else touched | set(renamed))
-    owners = {ev.id for ev in own}
-    events = {ev.id: ev for ev in own}
-    if not touched_all:
+    if touched_all:
+        link_corpus(store, duplicates)
+    else:
+        own = store.events_of(touched | set(renamed))
+        owners = {ev.id for ev in own}
+        events = {ev.id: ev for ev in own}
         _add_neighbour_events(store, own, events, touched, duplicates)
-    batch = list(events.values())
-    for ev in batch:
-        ev.links = []
-    link_events(batch, duplicates, focus=None if touched_all else owners)
-    store.replace_links(batch, owners)
+        batch = list(events.values())
+        link_events(batch, duplicates, focus=owners)
+        store.replace_links(batch, owners)
     if progress:
         progress("linking", 1, 1)
 

@@ -18,10 +18,9 @@ from kzreader.language import pl
 from kzreader.language.folding import fold
 from kzreader.language.tokens import WORD
 from kzreader.reading import money
-from kzreader.reading.annotations import Event, Link, Relation
+from kzreader.reading.annotations import Event
 from kzreader.reading.events import sentence_lemmas
-from kzreader.reading.link_back import pointing_back
-from kzreader.reading.link_span import gathering_days
+from kzreader.reading.link_local import add_link, link_duplicates, link_within_articles
 from kzreader.reading.link_dates import bound_weekday, days_clash, gap_days, weekday, window
 from kzreader.reading import nations
 
@@ -149,31 +148,58 @@ class _Evidence:
         return 2 * actors + (len(self.shared) - actors) + self.content
 
 
+@dataclass(frozen=True, slots=True)
+class CorpusWords:
+    """What linking takes from the whole corpus: the countries it names, and the words too common to tell."""
+
+    known: dict[str, str]  # a country's stem -> its place key
+    common: frozenset[str]
+
+
+def name_participants(f: _Facts, known: dict[str, str]) -> None:
+    """Add the countries an event points at to its keys, and note the participants its sentence names itself."""
+    # A country named by its adjective or its people is the country: `place:~<name>` on both sides.
+    f.keys |= nations.nation_keys(f.keys, f.context, known)
+    # Only what the sentence names itself: participants borrowed from its neighbours or
+    # its article's setting would make the article's places look named everywhere.
+    stems = {w[:nations.STEM] for w in f.signature.split()}
+    f.named = frozenset(k for k in f.keys  # by any word of its name (`Putina`)
+                        if stems & {nations.stem(w) for w in k.split(":", 1)[1].lstrip("~").split()})
+
+
+def sentence_words(f: _Facts) -> frozenset[str]:
+    """The words and participants a sentence counts for in `common_words` (after `name_participants`)."""
+    return f.keywords | f.named
+
+
+def common_words(df: Counter[str], sentences: int) -> frozenset[str]:
+    """Words in more than a share of the corpus's different sentences (`df`: in how many each is)."""
+    limit = max(_COMMON_MIN, int(_COMMON_SHARE * sentences))
+    return frozenset(k for k, n in df.items() if n > limit)
+
+
 class _Linker:
-    def __init__(self, facts: list[_Facts], duplicates: dict[str, str]):
+    def __init__(self, facts: list[_Facts], duplicates: dict[str, str], corpus: CorpusWords | None = None):
         self.facts = facts
         self.duplicates = duplicates
+        if corpus is not None:  # counted over a corpus too big to hold, by the windowed linker
+            for f in facts:
+                name_participants(f, corpus.known)
+            self.common = corpus.common
+            return
         # Words used in many different sentences say nothing about which event
         # this is; copies of one sentence (reprints) count once.
         # So are participants named all over the corpus (the country a corpus
         # is about): they place an event, they do not single it out.
-        # A country named by its adjective or its people is the country: `place:~<name>` on both sides.
         known = nations.places_by_stem(k for f in facts for k in f.keys if k.startswith("place:"))
-        for f in facts:
-            f.keys |= nations.nation_keys(f.keys, f.context, known)
         sentences: dict[str, frozenset[str]] = {}
         for f in facts:
-            # Only what the sentence names itself: participants borrowed from its neighbours or
-            # its article's setting would make the article's places look named everywhere.
-            stems = {w[:nations.STEM] for w in f.signature.split()}
-            f.named = frozenset(k for k in f.keys  # by any word of its name (`Putina`)
-                                if stems & {nations.stem(w) for w in k.split(":", 1)[1].lstrip("~").split()})
-            sentences[f.signature] = sentences.get(f.signature, frozenset()) | f.keywords | f.named
+            name_participants(f, known)
+            sentences[f.signature] = sentences.get(f.signature, frozenset()) | sentence_words(f)
         df: Counter[str] = Counter()
         for words in sentences.values():
             df.update(words)
-        limit = max(_COMMON_MIN, int(_COMMON_SHARE * len(sentences)))
-        self.common = frozenset(k for k, n in df.items() if n > limit)
+        self.common = common_words(df, len(sentences))
 
     def block_keys(self, f: _Facts) -> list[str]:
         """Events meet only if they share a participant, or a key word when both state an amount."""
@@ -367,35 +393,6 @@ def link_events(events: list[Event], duplicates: dict[str, str] | None = None,
     for i, j in sorted(kept):
         found = linker.judge(facts[i], facts[j])
         if found is not None:
-            _add_link(events, i, j, found[0], found[2])
-    _link_duplicates(events, facts, linker, kept)
-    for i, j, reason in [*pointing_back(events), *gathering_days(events)]:
-        if (min(i, j), max(i, j)) not in kept and events[j].article not in linker.duplicates:
-            _add_link(events, i, j, "story", [reason])
-
-
-def _add_link(events: list[Event], i: int, j: int, relation: Relation, reasons: list[str]) -> None:
-    a, b = events[i], events[j]
-    a.links.append(Link(b.id, relation, reasons))
-    b.links.append(Link(a.id, relation, reasons))
-
-
-def _link_duplicates(events: list[Event], facts: list[_Facts], linker: _Linker, linked: set[tuple[int, int]]) -> None:
-    """A copy repeats its original even where the two share no participant: pair them by date and text.
-
-    `linked` (pairs, lower index first) grows here."""
-    if not linker.duplicates:
-        return
-    by_key: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for i, ev in enumerate(events):
-        by_key[(ev.article, ev.date, ev.text)].append(i)
-    for i, ev in enumerate(events):
-        original = linker.duplicates.get(ev.article)
-        for j in by_key.get((original, ev.date, ev.text), []) if original else []:
-            pair = (min(i, j), max(i, j))
-            if pair in linked:
-                continue
-            found = linker.judge(facts[i], facts[j])
-            if found is not None:
-                _add_link(events, i, j, found[0], found[2])
-                linked.add(pair)
+            add_link(events, i, j, found[0], found[2])
+    link_duplicates(events, facts, linker, kept)
+    link_within_articles(events, kept, linker.duplicates)
