@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from whoosh import matching, query as wq
@@ -29,9 +30,16 @@ Terms = dict[str, list[str]]
 
 def field_terms(entities: Sequence[Any]) -> dict[str, set[str]]:
     """The terms Whoosh would index in each entity field for these entities."""
-    analyzer = polish_analyzer()
-    return {f: {t.text for t in analyzer(text, mode="index")}
-            for f, text in ix_mod.entity_fields(list(entities)).items()}
+    out: dict[str, set[str]] = {}
+    for f, text in ix_mod.entity_fields(list(entities)).items():
+        out[f] = set().union(*map(_name_terms, text.split(ix_mod.NAME_SEPARATOR)))
+    return out
+
+
+@lru_cache(maxsize=20000)
+def _name_terms(name: str) -> frozenset[str]:
+    # The same names come back in every article of an entity: each is analysed once.
+    return frozenset(t.text for t in polish_analyzer()(name, mode="index"))
 
 
 def record(store: Store, aid: str, machine: Sequence[Any], fixed: Sequence[Any]) -> None:

@@ -24,7 +24,7 @@ from kzreader.index.corrected import ENTITY_KINDS, LINK_KINDS, Reading, correct
 from kzreader.index.store import Store
 from kzreader.index.tables.sql import chunks
 from kzreader.language.folding import fold
-from kzreader.reading.annotations import Entity
+from kzreader.reading.annotations import Entity, Event
 
 MACHINE_TABLE = "CREATE TABLE IF NOT EXISTS machine_readings(article TEXT PRIMARY KEY, entities TEXT, events TEXT)"
 APPLIED = "corrections"
@@ -140,13 +140,19 @@ def _redo(store: Store, articles: set[str], entries: list[Entry], keys: set[str]
     machine_rows = _machine_rows(store, articles)
     notes: list[str] = []
     names: dict[str, tuple[str, str]] = {}
-    for aid in sorted(articles):
-        rec = store.article(aid)
-        if rec is None:
-            continue
-        current = _reading(store, aid)
+    # Read in bulk: a correction of a frequent entity touches thousands of articles.
+    existing = {s["id"] for s in store.summaries(articles)}
+    entities = store.entities_of(existing)
+    events: dict[str, list[Event]] = {}
+    for ev in store.events_of(existing):
+        events.setdefault(ev.article, []).append(ev)
+    # Only a mention taken out needs the article's text, to see that it is still there.
+    texts = {e["article"] for e in entity_entries if e["kind"] == "unmention"}
+    for aid in sorted(existing):
+        current = Reading(entities.get(aid, []), {ev.id: list(ev.entities) for ev in events.get(aid, [])})
         machine = machine_rows.get(aid, current)
-        fixed, dropped = correct(aid, rec.text, machine, entity_entries)
+        rec = store.article(aid) if aid in texts else None
+        fixed, dropped = correct(aid, rec.text if rec else "", machine, entity_entries)
         notes += dropped
         if fixed.same_as(machine):
             store.db.execute("DELETE FROM machine_readings WHERE article=?", (aid,))
@@ -155,7 +161,7 @@ def _redo(store: Store, articles: set[str], entries: list[Entry], keys: set[str]
                              (aid, json.dumps([e.to_dict() for e in machine.entities], ensure_ascii=False),
                               json.dumps(machine.event_keys, ensure_ascii=False)))
         if not fixed.same_as(current):
-            _write_reading(store, aid, fixed)
+            _write_reading(store, aid, fixed, events.get(aid, []))
             relinked.update(eid for eid, ks in fixed.event_keys.items() if ks != current.event_keys.get(eid))
         corrected_terms.record(store, aid, machine.entities, fixed.entities)
         for e in fixed.entities:
@@ -181,13 +187,9 @@ def _link_by_hand(store: Store, entries: list[Entry]) -> None:
             store.db.execute("INSERT INTO links VALUES (?, ?, 'same', ?)", (min(a, b), max(a, b), reasons))
 
 
-def _reading(store: Store, aid: str) -> Reading:
-    return Reading(store.entities(aid), {ev.id: list(ev.entities) for ev in store.events_of([aid])})
-
-
-def _write_reading(store: Store, aid: str, reading: Reading) -> None:
+def _write_reading(store: Store, aid: str, reading: Reading, events: list[Event] | None = None) -> None:
     store.put_entities(aid, reading.entities)
-    for ev in store.events_of([aid]):
+    for ev in store.events_of([aid]) if events is None else events:
         keys = reading.event_keys.get(ev.id)
         if keys is not None and keys != ev.entities:
             ev.entities = keys

@@ -220,10 +220,14 @@ def writer_lock(index_dir: Path, on_wait: Callable[[str], None] | None = None,
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+# Between names in an entity field: the analyzer makes no term of it, and no name holds it.
+NAME_SEPARATOR = " ; "
+
+
 def entity_fields(entities: list[Any]) -> dict[str, str]:
     """The text of the person/place/org fields: every name, alias and form of each entity."""
     fields: dict[str, list[str]] = {"person": [], "place": [], "org": []}
     for ent in entities:
         if ent.type in fields:
             fields[ent.type].extend([ent.name, *ent.aliases, *{m.text for m in ent.mentions}])
-    return {k: " ; ".join(v) for k, v in fields.items() if v}
+    return {k: NAME_SEPARATOR.join(v) for k, v in fields.items() if v}
