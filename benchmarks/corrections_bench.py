@@ -4,13 +4,15 @@
 
 Builds (once, kept in `--state`) a synthetic corpus of N articles with
 `benchmarks/generate.py` and indexes it with the real indexer, since a
-correction rewrites real rows, real Whoosh documents and real links. Then,
-for each kind, it times `Corrector.add` as the app calls it (write the
-corrections file, take the index's writer lock, re-derive the touched
-articles' entities, search documents and event links, open a new searcher)
-and `Corrector.undo` of it: the median of `--runs`, and the articles it
-touched. The entities are a person named in about `--spread` articles, and
-the person nearest that in the ranking for the merge.
+correction rewrites real rows and real links. Then, for each kind, it
+times `Corrector.add` as the app calls it (write the corrections file, take
+the index's writer lock, re-derive the touched articles' entities, corrected
+search terms and event links, open a new searcher) and `Corrector.undo` of
+it: the median of `--runs`, and the articles it touched. The entities are a
+person named in about `--spread` articles, and the person nearest that in
+the ranking for the merge. `by_size` times a rename of people named in more
+and more articles, up to the most frequent, beside the share of entities
+named in at most that many articles.
 """
 from __future__ import annotations
 
@@ -47,6 +49,27 @@ def timed(change: Any) -> float:
     t = time.perf_counter()
     change()
     return time.perf_counter() - t
+
+
+def by_size(lib: Library, corrector: Corrector, people: list[dict[str, Any]], runs: int) -> list[dict[str, Any]]:
+    """A rename's time against the articles it touches, and how many entities are that frequent."""
+    counts = sorted(r["articles"] for r in lib.store.top_entities(None, 10**7))
+    out: list[dict[str, Any]] = []
+    done: set[str] = set()
+    for size in (1, 5, 20, 50, 100, 300, 1000, max(counts)):
+        person = min(people, key=lambda r: abs(r["articles"] - size))
+        if person["key"] in done:
+            continue
+        done.add(person["key"])
+        times = []
+        for _ in range(runs):
+            times.append(timed(lambda: corrector.add("rename", key=person["key"], name=person["name"] + " Jr.")))
+            corrector.undo(1)
+        share = sum(1 for c in counts if c <= person["articles"]) / len(counts)
+        out.append({"articles_touched": person["articles"], "rename_s": round(statistics.median(times), 3),
+                    "entities_in_at_most_as_many": round(share, 4)})
+        print("by size", out[-1], file=sys.stderr)
+    return out
 
 
 def main() -> int:
@@ -88,6 +111,7 @@ def main() -> int:
         result[kind] = {"articles_touched": touched, "apply_s": round(statistics.median(add), 3),
                         "undo_s": round(statistics.median(undo), 3), "first_apply_s": round(add[0], 3)}
         print(kind, result[kind], file=sys.stderr)
+    result["by_size"] = by_size(lib, corrector, people, args.runs)
     lib.close()
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0

@@ -27,8 +27,7 @@ class Reading:
     event_keys: dict[str, list[str]] = field(default_factory=dict)
 
     def same_as(self, other: "Reading") -> bool:
-        return (self.event_keys == other.event_keys
-                and [e.to_dict() for e in self.entities] == [e.to_dict() for e in other.entities])
+        return self.event_keys == other.event_keys and self.entities == other.entities
 
 
 def correct(aid: str, text: str, machine: Reading, entries: Sequence[dict[str, Any]]) -> tuple[Reading, list[str]]:

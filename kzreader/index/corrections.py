@@ -161,7 +161,7 @@ def _redo(store: Store, articles: set[str], entries: list[Entry], keys: set[str]
                              (aid, json.dumps([e.to_dict() for e in machine.entities], ensure_ascii=False),
                               json.dumps(machine.event_keys, ensure_ascii=False)))
         if not fixed.same_as(current):
-            _write_reading(store, aid, fixed, events.get(aid, []))
+            _write_reading(store, aid, fixed, events.get(aid, []), current.entities)
             relinked.update(eid for eid, ks in fixed.event_keys.items() if ks != current.event_keys.get(eid))
         corrected_terms.record(store, aid, machine.entities, fixed.entities)
         for e in fixed.entities:
@@ -187,8 +187,12 @@ def _link_by_hand(store: Store, entries: list[Entry]) -> None:
             store.db.execute("INSERT INTO links VALUES (?, ?, 'same', ?)", (min(a, b), max(a, b), reasons))
 
 
-def _write_reading(store: Store, aid: str, reading: Reading, events: list[Event] | None = None) -> None:
-    store.put_entities(aid, reading.entities)
+def _write_reading(store: Store, aid: str, reading: Reading, events: list[Event] | None = None,
+                   stored: list[Entity] | None = None) -> None:
+    if stored is None:
+        store.put_entities(aid, reading.entities)
+    else:
+        store.update_entities(aid, stored, reading.entities)
     for ev in store.events_of([aid]) if events is None else events:
         keys = reading.event_keys.get(ev.id)
         if keys is not None and keys != ev.entities:
