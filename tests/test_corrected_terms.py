@@ -63,3 +63,34 @@ def test_a_correction_leaves_whoosh_documents_alone_and_keeps_other_words_matchi
         assert {h.article for h in hits} >= arts
     finally:
         lib.close()
+
+
+def test_an_entity_updated_in_place_leaves_the_same_rows_as_a_whole_rewrite(tmp_path: Path):
+    import shutil
+
+    from kzreader.reading.annotations import Entity
+
+    index_dir = tmp_path / "ix"
+    Library.open(SEEDS, index_dir)[0].close()
+    copy = tmp_path / "copy"
+    shutil.copytree(index_dir, copy)
+    stores = [ix_mod.open_store(index_dir), ix_mod.open_store(copy)]
+    try:
+        aid = stores[0].articles_with_entity(SZOSZYN)[0]
+        old = stores[0].entities(aid)
+        new = [Entity.from_dict(e.to_dict()) for e in old]
+        changed = next(e for e in new if e.key == SZOSZYN)
+        changed.name, changed.type = "Rusłan S.", "org"
+        changed.mentions = changed.mentions[:1]
+        stores[0].update_entities(aid, old, new)
+        stores[1].put_entities(aid, new)
+
+        def rows(store) -> tuple:
+            return (store.entities(aid),
+                    sorted(store.db.execute("SELECT key, name FROM entity_names WHERE article=?", (aid,))),
+                    store.db.execute("SELECT articles, mentions FROM entity_totals WHERE key=?", (SZOSZYN,)).fetchone())
+        assert rows(stores[0]) == rows(stores[1])
+        assert stores[0].entities(aid) != old
+    finally:
+        for store in stores:
+            store.close()
