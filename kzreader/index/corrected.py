@@ -9,7 +9,7 @@ as `kzreader.library.corrections` reads them from the user's file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kzreader.language.folding import fold
@@ -32,7 +32,9 @@ class Reading:
 
 def correct(aid: str, text: str, machine: Reading, entries: Sequence[dict[str, Any]]) -> tuple[Reading, list[str]]:
     """The article's reading with every entity correction applied in order, and notices of those dropped."""
-    ents = [Entity.from_dict(e.to_dict()) for e in machine.entities]
+    # Corrections only ever assign an entity's fields, never change its lists in place: a shallow copy keeps the
+    # machine's reading intact.
+    ents = [replace(e) for e in machine.entities]
     keys = {eid: list(ks) for eid, ks in machine.event_keys.items()}
     notes: list[str] = []
     for c in entries:
