@@ -7,6 +7,8 @@
 - search_typed_ms: from the last keystroke of a query to its results shown,
   debounce included (what a reader typing sees).
 - search_enter_ms: from Enter to the results shown (no debounce).
+- app_peak_rss_mb: the most memory the process held by then (the app
+  opened on the index, painted and searched, several times over).
 - sources_100k_ms / timeline_1m_jump_ms: 100,000 synthetic articles (one in
   ten a copy) arranged and shown, and a jump to the end of 1,000,000 events
   paged from a fake store.
@@ -130,6 +132,15 @@ async def timeline_1m_jump() -> float:
         return time.perf_counter() - started
 
 
+def _peak_rss_mb() -> float:
+    """The most memory this process has held so far (VmHWM): the app opened on the index and searched."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def _median_ms(samples: list[float]) -> float:
     return round(statistics.median(samples) * 1000, 1)
 
@@ -147,6 +158,8 @@ async def main(corpus: Path, index: Path | None, runs: int, query: str) -> dict[
             "first_paint_ms": _median_ms([await first_paint(corpus, index) for _ in range(runs)]),
             "search_typed_ms": _median_ms([await search(corpus, index, query, False) for _ in range(runs)]),
             "search_enter_ms": _median_ms([await search(corpus, index, query, True) for _ in range(runs)]),
+            # Read before the synthetic lists below, which are this script's, not the app's.
+            "app_peak_rss_mb": _peak_rss_mb(),
             "sources_100k_ms": _median_ms([await sources_100k() for _ in range(runs)]),
             "timeline_1m_jump_ms": _median_ms([await timeline_1m_jump() for _ in range(runs)]),
         }
