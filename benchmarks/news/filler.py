@@ -16,6 +16,8 @@ class Filler:
         self.people = people + [pools.pick(rng, "person", i) for _ in range(2)]
         self.places = places + [pools.pick(rng, "place", i) for _ in range(2)]
         self.orgs = orgs + [pools.pick(rng, "org", i) for _ in range(2)]
+        # An article dwells on a few themes, so a theme's phrase is in some articles, not in most.
+        self.topics = rng.sample(self.data["topics"], 5)
 
     def _slots(self) -> dict[str, str]:
         rng, seed = self.rng, self.seed
@@ -23,7 +25,7 @@ class Filler:
         where = (pools.country(seed, pools.pick(rng, "country", self.i)) if rng.random() < 0.4
                  else pools.place(seed, rng.choice(self.places)))
         o = pools.org(seed, rng.choice(self.orgs))
-        t, u = rng.sample(self.data["topics"], 2)
+        t, u = rng.sample(self.topics, 2)
         return {"T": t[0], "T_gen": t[1], "T_loc": t[2], "T_inst": t[3], "U": u[0], "U_gen": u[1],
                 "P": where.name, "P_gen": where.gen, "in_P": where.at, "O": o.name, "O_gen": o.gen,
                 "X_name": f"{x.role} {x.name}", "X_gen": f"{x.role_gen} {x.gen}", "a": x.verb_ending}
