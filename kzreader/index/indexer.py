@@ -25,6 +25,7 @@ from kzreader.corpus.articles import Article, CorpusError, SourceFile, article_f
 from kzreader.corpus.decoding import NotText
 from kzreader.index import corrections, faults
 from kzreader.index import folder as ix_mod
+from kzreader.index import whoosh_writer
 from kzreader.index.corpus_passes import corpus_passes
 from kzreader.index.documents import analyse_all, article_job, write_document
 from kzreader.index.duplicates import job_from_record, reanalyse_for_duplicates, update_duplicates
@@ -210,9 +211,9 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     processes = _processes(procs, len(jobs))
     if processes > 1:
         # One segment per process: the final single-segment merge would undo the parallelism.
-        writer = ix.writer(procs=processes, multisegment=True, limitmb=128)
+        writer = whoosh_writer.writer(ix, processes, multisegment=True, limitmb=128)
     else:
-        writer = ix.writer(limitmb=256)
+        writer = whoosh_writer.writer(ix, limitmb=256)
     written: set[str] = set()
     try:
         for aid in removed:
