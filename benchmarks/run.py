@@ -128,7 +128,7 @@ def kzreader_queries(corpus: Path, index_dir: Path, mix: dict[str, list[str]]) -
         for _ in range(PASSES):
             for kind, qs in mix.items():
                 for q in qs:
-                    lib.searcher._cache.clear()
+                    lib.searcher.forget()
                     t = time.perf_counter()
                     lib.search(q, limit=20, highlight=20)
                     samples[kind].append(time.perf_counter() - t)

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
 
-from kzreader.index.analyzer import PolishTokenizer, index_terms, word_terms_of
+from kzreader.index.analyzer import index_terms, word_terms_of
 from kzreader.index.query import Phrase
 from kzreader.language.tokens import WORD, whole_words
 
 SNIPPET_CONTEXT = 70
 MAX_SNIPPETS = 3
-_TOKENIZER = PolishTokenizer()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +47,12 @@ class Matcher:
         self.prefixes = prefixes
         self.phrases = tuple(phrases)
         self._verdict: dict[str, bool] = {}
+        self._wanted = frozenset().union(*(slot for phrase in self.phrases for slot in phrase))
+        self._entries: dict[str, list[_Entry]] = {}
 
     def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
         """Every match in text order; a phrase is one span, and words inside it are not counted again."""
-        words = list(self.iter_spans(text, regions, self.matched_words(text, regions)))
+        words = list(self.iter_spans(text, regions, self._matched(text, regions)))
         if not self.phrases:
             return words
         phrases = self.phrase_spans(text, regions)
@@ -75,6 +77,18 @@ class Matcher:
             verdict[word] = self._matches(word)
         return {word: n for word, n in counts.items() if verdict[word]}
 
+    def _matched(self, text: str, regions: list[tuple[int, int]]) -> list[str]:
+        """The article's words the query matched as single words (a set: counting them costs as much again)."""
+        if not self.terms and not self.prefixes:
+            return []
+        words: set[str] = set()
+        for start, end in regions:
+            words.update(WORD.findall(text, start, end))
+        verdict = self._verdict
+        for word in words - verdict.keys():
+            verdict[word] = self._matches(word)
+        return sorted(word for word in words if verdict[word])
+
     def iter_spans(self, text: str, regions: list[tuple[int, int]], words: Iterable[str]) -> Iterator[Span]:
         """Where `words` occur as whole words, in order."""
         pattern = whole_words(words)
@@ -86,7 +100,7 @@ class Matcher:
 
     def phrase_spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
         """Where each phrase's words stand at consecutive positions, as the index numbers them."""
-        slots = _positions(text, regions)
+        slots = _positions(text, regions, self._wanted, self._entries)
         found: set[Span] = set()
         for phrase in self.phrases:
             for pos, words in slots.items():
@@ -106,20 +120,52 @@ class Matcher:
 
     def _matches(self, word: str) -> bool:
         terms = word_terms_of(word)
-        return any(t in self.terms for t in terms) or (
+        return not self.terms.isdisjoint(terms) or (
             bool(self.prefixes) and any(t.startswith(self.prefixes) for t in terms))
 
 
-def _positions(text: str, regions: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
-    """Each word position of the regions, numbered as the index numbers the body: (start, end, terms)."""
+_Entry = tuple[int, int, int, frozenset[str]]
+"""A word, or a part of a hyphenated one, as the index holds it: (position offset, start, end, terms)."""
+
+
+def _entries(word: str) -> list[_Entry]:
+    """What PolishTokenizer yields for one word: the word at its position, and each hyphenated part at the next ones."""
+    entries = [(0, 0, len(word), frozenset(index_terms(word)))]
+    if "-" in word:
+        offset = 0
+        for i, part in enumerate(word.split("-")):
+            entries.append((i, offset, offset + len(part), frozenset(index_terms(part))))
+            offset += len(part) + 1
+    return entries
+
+
+def _positions(text: str, regions: list[tuple[int, int]], wanted: frozenset[str],
+               seen: dict[str, list[_Entry]]) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
+    """The word positions holding a term of `wanted`, numbered as the index numbers the body: (start, end, terms).
+
+    Numbered as PolishTokenizer does, region after region, without running it:
+    a word takes one position and each hyphen one more. The words are cut in C
+    (findall); Python looks only at the few with a wanted term, found again by
+    a pattern of exactly those words, each distinct word judged once per query (`seen`).
+    """
+    cut = [WORD.findall(text, start, end) for start, end in regions]
+    for word in set().union(*cut) - seen.keys():
+        seen[word] = [e for e in _entries(word) if e[3] & wanted]
+    relevant = {word for words in cut for word in words if seen[word]}
     slots: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    pattern = whole_words(relevant)
     pos = 0
-    for start, end in regions:
-        last = pos - 1
-        for t in _TOKENIZER(text[start:end], positions=True, chars=True, start_pos=pos, start_char=start):
-            slots.setdefault(t.pos, []).append((t.startchar, t.endchar, frozenset(index_terms(t.text))))
-            last = max(last, t.pos)
-        pos = last + 1
+    for (start, end), words in zip(regions, cut):
+        hyphens = sum(map(str.count, words, repeat("-")))
+        if pattern is not None and not relevant.isdisjoint(words):
+            # Where each word starts, counted in positions: its index plus the hyphens before it.
+            at = list(accumulate((1 + w.count("-") for w in words), initial=0)) if hyphens else None
+            found = (i for i, w in enumerate(words) if w in relevant)
+            for i, m in zip(found, pattern.finditer(text[start:end])):
+                base = pos + (at[i] if at else i)
+                for offset, s, e, terms in seen[m.group()]:
+                    slots.setdefault(base + offset, []).append((start + m.start() + s, start + m.start() + e, terms))
+        pos += len(words) + hyphens
     return slots
 
 

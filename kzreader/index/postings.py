@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from whoosh import formats
 from whoosh.codec import whoosh3 as w3
 from whoosh.system import _INT_SIZE, unpack_int
 
@@ -134,10 +133,3 @@ def _w3_blocks(raw: bytes) -> Iterator[tuple[tuple[int, ...], Any, Any]]:
         pos = end
     # The list ended without its last block: the stored extent cannot be trusted.
     raise Unsupported
-
-
-def positions_decoder(fmt: Any) -> Any:
-    """Whoosh's Positions.decode_positions without its per-call overhead (a phrase decodes ~100k)."""
-    if type(fmt) is not formats.Positions:
-        return fmt.decoder("positions")
-    return lambda value: accumulate(pickle.loads(value[_INT_SIZE:]))

@@ -5,7 +5,7 @@ matchers (a union per stacked word and per field, an intersection per AND),
 about 5 microseconds a document in Python; a word found in all of 100,000
 articles took half a second, two such words joined by AND three. Here each
 term's postings are read block by block, as Whoosh stores them, and scored
-into a dict of document number -> score, a fraction of a microsecond a
+into arrays over every document number (dense.py), a few nanoseconds a
 posting. The scores are Whoosh's own BM25F for the same query tree (a test
 compares them); a tree of any other shape returns None and is left to Whoosh.
 
@@ -13,50 +13,18 @@ The postings themselves are read by postings.py.
 """
 from __future__ import annotations
 
-import bisect
-import heapq
-from collections.abc import Callable, Iterable, Set as AbstractSet
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
+from kzreader.index.dense import Dense, TermArrays, bm25, phrase_starts, term_arrays
 from kzreader.index.phrase import StackedPhrase, slot_terms
-from kzreader.index.postings import Postings, Unsupported, positions_decoder
+from kzreader.index.postings import Leaf, Postings, Unsupported
 
 Scores = dict[int, float]
-# Documents still in the running: a set, or the keys of another part's scores.
-Within = AbstractSet[int]
-# An AND passes its survivors on when they are under 1/_SPARSE of the next part's documents.
-_SPARSE = 4
-
-
-@dataclass(slots=True)
-class _Table:
-    """One term's postings by global document number, and what scoring them needs."""
-
-    weights: dict[int, float]
-    values: dict[int, bytes]
-    c: float
-    norm: list[float] | None
-    lengths: list[tuple[int, bytes]]
-
-    def scores(self, docs: Iterable[int]) -> Scores:
-        """BM25 of this term in those of `docs` that hold it."""
-        weights, c, norm = self.weights, self.c, self.norm
-        held = [d for d in docs if d in weights]
-        if norm is None:
-            return {d: weights[d] * c for d in held}
-        if len(self.lengths) == 1:
-            lengths = self.lengths[0][1]
-            return {d: c * weights[d] / (weights[d] + norm[lengths[d]]) for d in held}
-        starts = [offset for offset, _lengths in self.lengths]
-        out: Scores = {}
-        for d in held:
-            offset, lengths = self.lengths[bisect.bisect_right(starts, d) - 1]
-            out[d] = c * weights[d] / (weights[d] + norm[lengths[d - offset]])
-        return out
 
 
 class TermAtATime:
@@ -71,40 +39,41 @@ class TermAtATime:
         self._field_b: dict[str, float] = getattr(weighting, "_field_B", {})
         self._bm25 = type(weighting).__name__ == "BM25F" and self._k1 is not None
         self._postings = Postings(searcher)
-        self._norms: dict[str, list[float]] = {}
+        self._size = searcher.doc_count_all()
+        self._live = np.ones(self._size, dtype=bool)
+        self._live[sorted(self._postings.deleted)] = False
+        self._norms: dict[str, np.ndarray] = {}
+        self._lengths: dict[tuple[int, str], np.ndarray] = {}
 
-    def scores(self, q: wq.Query) -> Scores | None:
-        """Every matching document's score, or None when Whoosh must run this query."""
+    def dense(self, q: wq.Query) -> Dense | None:
+        """Every matching document and its score, or None when Whoosh must run this query."""
         if not self._bm25:
             return None
         try:
-            return self._eval(q)
+            return self._eval(q).only(self._live)
         except Unsupported:
             return None
 
-    def top(self, scores: Scores, limit: int) -> list[tuple[int, float]]:
-        """The best `limit` documents, ties to the lower document number as Whoosh orders them."""
-        if len(scores) > limit:
-            # The limit-th best score first (in C), then order only what reaches it.
-            floor = heapq.nlargest(limit, scores.values())[-1] if limit else float("inf")
-            scores = {d: s for d, s in scores.items() if s >= floor}
-        return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    def scores(self, q: wq.Query) -> Scores | None:
+        """Every matching document's score by document number, or None when Whoosh must run this query."""
+        found = self.dense(q)
+        return None if found is None else found.as_dict()
 
     # query nodes -------------------------------------------------------------
-    def _eval(self, q: wq.Query, into: Scores | None = None, boost: float = 1.0,
-              within: Within | None = None) -> Scores:
+    def _eval(self, q: wq.Query, into: Dense | None = None, boost: float = 1.0,
+              within: np.ndarray | None = None) -> Dense:
         """The query's scores times `boost`, added into `into` if given: a union sums its terms in place.
 
-        With `within`, only those documents are scored: the rest of an AND has
-        already ruled the others out.
+        With `within`, a phrase checks only those documents: the rest of an AND
+        has already ruled the others out.
         """
         kind = type(q)
         if kind is wq.Term:
-            return self._term(q.fieldname, q.text, q.boost * boost, into, within)
+            return self._term(q.fieldname, q.text, q.boost * boost, into)
         if kind is wq.Or:
             if q.scale or q.minmatch:
                 raise Unsupported
-            out: Scores = {} if into is None else into
+            out = Dense.empty(self._size) if into is None else into
             for sub in q.subqueries:
                 self._eval(sub, out, boost * q.boost, within)
             return out
@@ -114,44 +83,44 @@ class TermAtATime:
         if kind is wq.And:
             scores = self._and(q, within)
         elif kind is wq.NumericRange:
-            scores = self._constant(q, within)
+            scores = self._constant(q)
         elif kind is StackedPhrase:
             scores = self._phrase(q, within)
         elif q is wq.NullQuery:
-            scores = {}
+            scores = Dense.empty(self._size)
         else:
             raise Unsupported
-        scores = _boosted(scores, boost)
-        return scores if into is None else _add(into, scores)
+        scores = scores.boosted(boost)
+        return scores if into is None else into.add(scores)
 
-    def _and(self, q: wq.And, within: Within | None = None) -> Scores:
+    def _and(self, q: wq.And, within: np.ndarray | None = None) -> Dense:
         positive = [sub for sub in q.subqueries if not isinstance(sub, wq.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, wq.Not)]
         if not positive:
             raise Unsupported
-        # The rarest part first; a later part scores only the documents still in
-        # when they are few beside its own (checking each posting costs too).
+        # The rarest part first; a phrase later on checks only the documents still in.
         reader = self.searcher.reader()
         sized = sorted((sub.estimate_size(reader), n, sub) for n, sub in enumerate(positive))
         out = self._eval(sized[0][2], within=within)
-        for size, _n, sub in sized[1:]:
-            if not out:
+        for _size, _n, sub in sized[1:]:
+            if not out.hit.any():
                 return out
-            part = self._eval(sub, within=out.keys() if len(out) * _SPARSE < size else within)
-            out = {d: s + part[d] for d, s in out.items() if d in part}
-        if negative and out:
-            excluded = set().union(*(self._eval(sub, within=out.keys()) for sub in negative))
+            out = out.both(self._eval(sub, within=out.hit))
+        if negative and out.hit.any():
+            excluded = Dense.empty(self._size)
+            for sub in negative:
+                excluded.hit |= self._eval(sub, within=out.hit).hit
             # Whoosh's matcher for NOT inside AND adds a constant 1 per clause.
-            out = {d: s + len(negative) for d, s in out.items() if d not in excluded}
-        return _boosted(out, q.boost)
+            out = out.only(~excluded.hit, float(len(negative)))
+        return out.boosted(q.boost)
 
-    def _constant(self, q: wq.NumericRange, within: Within | None = None) -> Scores:
+    def _constant(self, q: wq.NumericRange) -> Dense:
         """A date range: its documents with a constant score, as Whoosh's ConstantScoreQuery gives."""
+        out = Dense.empty(self._size)
         compiled = q._compile_query(self.searcher.reader())
         if compiled is wq.NullQuery:
-            return {}
+            return out
         inner = compiled.child if isinstance(compiled, wq.ConstantScoreQuery) else compiled
-        docs: set[int] = set()
         for node in inner.subqueries if isinstance(inner, wq.Or) else [inner]:
             if isinstance(node, wq.Term):
                 texts: Iterable[bytes] = [node.text]
@@ -160,139 +129,112 @@ class TermAtATime:
             else:
                 raise Unsupported
             for text in texts:
-                for leaf, ids, _weights, _values in self._postings.blocks(node.fieldname, text):
-                    docs.update(d + leaf.offset for d in ids if d not in leaf.deleted)
-        if within is not None:
-            docs.intersection_update(within)
-        return dict.fromkeys(docs, float(q.boost))
+                for leaf, arrays in self._arrays(node.fieldname, text):
+                    out.hit[arrays.ids + leaf.offset] = True
+        out.hit &= self._live
+        out.scores[out.hit] = float(q.boost)
+        return out
 
-    def _term(self, fieldname: str, text: str, boost: float = 1.0, into: Scores | None = None,
-              within: Within | None = None) -> Scores:
+    def _term(self, fieldname: str, text: str, boost: float = 1.0, into: Dense | None = None) -> Dense:
         """A term's documents and their BM25 scores, added into `into` if given."""
-        out: Scores = {} if into is None else into
+        out = Dense.empty(self._size) if into is None else into
         btext = self._postings.term_bytes(fieldname, text)
         if btext is None:
             return out
         c, norm = self._scorer(fieldname, btext, boost)
-        get = out.get
-        for leaf, ids, weights, _values in self._postings.blocks(fieldname, btext):
-            off, deleted = leaf.offset, leaf.deleted
-            postings: Iterable[tuple[int, float]] = zip(ids, weights)
-            if within is not None or (deleted and not deleted.isdisjoint(ids)):
-                postings = [(d, w) for d, w in postings
-                            if d not in deleted and (within is None or d + off in within)]
-            if norm is None:
-                for d, w in postings:
-                    out[d + off] = get(d + off, 0.0) + w * c
-                continue
-            lengths = self._postings.lengths(leaf, fieldname)
-            for d, w in postings:
-                out[d + off] = get(d + off, 0.0) + c * w / (w + norm[lengths[d]])
+        for leaf, arrays in self._arrays(fieldname, btext):
+            lengths = None if norm is None else self._leaf_lengths(leaf, fieldname)[arrays.ids]
+            docs = arrays.ids + leaf.offset
+            # Each document once per term: fancy-indexed addition adds each posting once.
+            out.scores[docs] += bm25(arrays.weights, lengths, c, norm)
+            out.hit[docs] = True
         return out
 
-    def _phrase(self, q: StackedPhrase, within: Within | None = None) -> Scores:
+    def _phrase(self, q: StackedPhrase, within: np.ndarray | None = None) -> Dense:
         """Documents where the slots' words stand next to each other in order; scored as their terms.
 
-        Postings go into tables built in C; only the documents that hold every
-        slot are decoded, and only those with the phrase are scored.
+        Only the documents that hold every slot are decoded, and only those with
+        the phrase are scored.
         """
         slots = [slot_terms(sub) for sub in q.subqueries]
         if q.slop != 1 or not q.ordered or any(s is None for s in slots):
             raise Unsupported
-        per_slot: list[list[_Table]] = []
+        per_slot: list[list[tuple[wq.Term, list[tuple[Leaf, TermArrays]]]]] = []
         for terms in slots:
-            tables = [t for t in (self._table(term) for term in terms or ()) if t.values]
-            if not tables:
-                return {}
-            per_slot.append(tables)
-        held = [tables[0].values.keys() if len(tables) == 1 else set().union(*(t.values for t in tables))
-                for tables in per_slot]
-        candidates = set(min(held, key=len)).intersection(*held)
-        candidates.difference_update(self._postings.deleted)
-        if within is not None:
-            candidates.intersection_update(within)
-        decode = positions_decoder(self.schema[slots[0][0].fieldname].format)  # type: ignore[index]
-        # A phrase starts at p where slot k has a word at p + k: the starts left
-        # after each slot are those whose positions, shifted back by k, meet it.
-        first = _slot_positions(per_slot[0], 0, decode)
-        starts = {d: set(first(d)) for d in candidates}
-        for k in range(1, len(per_slot)):
-            positions = _slot_positions(per_slot[k], k, decode)
-            starts = {d: left for d, before in starts.items() if (left := before.intersection(positions(d)))}
-        hits = list(starts)
-        return _boosted(_union(t.scores(hits) for tables in per_slot for t in tables), q.boost)
+            found = [(t, arrays) for t in terms or () if (arrays := self._term_arrays(t))]
+            if not found:
+                return Dense.empty(self._size)
+            per_slot.append(found)
+        candidates = self._live.copy() if within is None else self._live & within
+        for found in per_slot:
+            held = np.zeros(self._size, dtype=bool)
+            for _term, arrays in found:
+                for leaf, a in arrays:
+                    held[a.ids + leaf.offset] = True
+            candidates &= held
+        fmt = self.schema[slots[0][0].fieldname].format  # type: ignore[index]
+        chosen = []
+        for found in per_slot:
+            terms = []
+            for _term, arrays in found:
+                for leaf, a in arrays:
+                    docs = a.ids + leaf.offset
+                    keep = np.flatnonzero(candidates[docs])
+                    terms.append((docs[keep], [a.values[i] for i in keep.tolist()]))
+            chosen.append(terms)
+        hits = np.zeros(self._size, dtype=bool)
+        hits[phrase_starts(chosen, fmt)] = True
+        out = Dense.empty(self._size)
+        for found in per_slot:
+            for term, arrays in found:
+                out.add(self._term_in(term, arrays, hits))
+        return out.boosted(q.boost)
 
-    def _table(self, term: wq.Term) -> _Table:
-        """A term's postings as dicts by document number: weights and encoded positions."""
-        table = _Table({}, {}, 0.0, None, [])
+    def _term_in(self, term: wq.Term, arrays: list[tuple[Leaf, TermArrays]], hits: np.ndarray) -> Dense:
+        """A term's scores in those of the `hits` that hold it."""
+        out = Dense.empty(self._size)
         btext = self._postings.term_bytes(term.fieldname, term.text)
-        if btext is None:
-            return table
-        for leaf, ids, ws, vs in self._postings.blocks(term.fieldname, btext):
-            if leaf.offset:
-                ids = [d + leaf.offset for d in ids]
-            table.weights.update(zip(ids, ws))
-            table.values.update(zip(ids, vs))
-        table.c, table.norm = self._scorer(term.fieldname, btext, term.boost)
-        if table.norm is not None:
-            table.lengths = [(leaf.offset, self._postings.lengths(leaf, term.fieldname)) for leaf in self._postings.leaves]
-        return table
+        assert btext is not None
+        c, norm = self._scorer(term.fieldname, btext, term.boost)
+        for leaf, a in arrays:
+            keep = hits[a.ids + leaf.offset]
+            ids = a.ids[keep]
+            lengths = None if norm is None else self._leaf_lengths(leaf, term.fieldname)[ids]
+            out.scores[ids + leaf.offset] += bm25(a.weights[keep], lengths, c, norm)
+            out.hit[ids + leaf.offset] = True
+        return out
 
-    def _scorer(self, fieldname: str, btext: bytes, boost: float) -> tuple[float, list[float] | None]:
+    def _term_arrays(self, term: wq.Term) -> list[tuple[Leaf, TermArrays]]:
+        btext = self._postings.term_bytes(term.fieldname, term.text)
+        return [] if btext is None else self._arrays(term.fieldname, btext)
+
+    def _arrays(self, fieldname: str, btext: bytes) -> list[tuple[Leaf, TermArrays]]:
+        """A term's postings in each segment that holds it, as arrays."""
+        by_leaf: dict[int, tuple[Leaf, list[tuple[Any, Any, Any]]]] = {}
+        for leaf, ids, weights, values in self._postings.blocks(fieldname, btext):
+            by_leaf.setdefault(leaf.offset, (leaf, []))[1].append((ids, weights, values))
+        return [(leaf, term_arrays(blocks)) for leaf, blocks in by_leaf.values()]
+
+    def _leaf_lengths(self, leaf: Leaf, fieldname: str) -> np.ndarray:
+        key = (leaf.offset, fieldname)
+        found = self._lengths.get(key)
+        if found is None:
+            found = self._lengths[key] = np.frombuffer(self._postings.lengths(leaf, fieldname), dtype=np.uint8)
+        return found
+
+    def _scorer(self, fieldname: str, btext: bytes, boost: float) -> tuple[float, np.ndarray | None]:
         """BM25's constant factor for a term and its field's length norms; no norms for a field
         that keeps no lengths, whose documents score their weight as Whoosh's WeightScorer does."""
         if not self.schema[fieldname].scorable:
             return boost, None
         return self.searcher.idf(fieldname, btext) * (self._k1 + 1) * boost, self._norm(fieldname)
 
-    def _norm(self, fieldname: str) -> list[float]:
+    def _norm(self, fieldname: str) -> np.ndarray:
         """BM25's length normalisation for each of the 256 stored length bytes of a field."""
         norm = self._norms.get(fieldname)
         if norm is None:
             b = self._field_b.get(fieldname, self._b)
             avgfl = self.searcher.avg_field_length(fieldname) or 1
-            norm = [self._k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+            norm = np.array([self._k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)])
             self._norms[fieldname] = norm
         return norm
-
-
-def _slot_positions(tables: list[_Table], k: int, decode: Any) -> Callable[[int], Iterable[int]]:
-    """A document's positions of slot k, shifted back by k."""
-    shift = (-k).__add__
-    if len(tables) == 1:
-        values = tables[0].values
-        return lambda d: map(shift, decode(values[d]))
-
-    def union(d: int) -> set[int]:
-        # Stacked lemmas of one word share their positions: decode each distinct list once.
-        encoded = {t.values.get(d) for t in tables}
-        encoded.discard(None)
-        out: set[int] = set()
-        for v in encoded:
-            out.update(map(shift, decode(v)))
-        return out
-
-    return union
-
-
-def _union(parts: Iterable[Scores]) -> Scores:
-    out: Scores = {}
-    for part in parts:
-        _add(out, part)
-    return out
-
-
-def _add(into: Scores, part: Scores) -> Scores:
-    if not into:
-        into.update(part)
-        return into
-    get = into.get
-    for d, s in part.items():
-        into[d] = get(d, 0.0) + s
-    return into
-
-
-def _boosted(scores: Scores, boost: float) -> Scores:
-    if boost == 1.0:
-        return scores
-    return {d: s * boost for d, s in scores.items()}

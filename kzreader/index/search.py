@@ -71,6 +71,7 @@ class Searcher:
         self._ids: dict[int, str] = {}
         self._cache: OrderedDict[tuple[str, int, int], SearchResult] = OrderedDict()
         self._prepared: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
+        self._parsed: OrderedDict[str, wq.Query] = OrderedDict()
         # Whoosh's readers seek and read shared files: one thread at a time, parsing
         # too (it reads the lexicon for words typed without Polish letters).
         self._lock = threading.RLock()
@@ -78,13 +79,27 @@ class Searcher:
     def close(self) -> None:
         self._searcher.close()
 
+    def forget(self) -> None:
+        """Drop what earlier queries left (results, parsed queries, notes): a benchmark times each query afresh."""
+        with self._lock:
+            self._cache.clear()
+            self._parsed.clear()
+            self._prepared.clear()
+
     def doc_count(self) -> int:
         with self._lock:
             return int(self._searcher.doc_count())
 
     def parse(self, text: str) -> wq.Query:
+        # A search parses its text twice (to run it and to light up its words),
+        # and search-as-you-type repeats it: parsing is a few milliseconds of Python.
         with self._lock:
-            return parse(self._parser, self.prepared(text)[0])
+            found = self._parsed.get(text)
+            if found is None:
+                found = self._parsed[text] = parse(self._parser, self.prepared(text)[0])
+                while len(self._parsed) > _CACHE:
+                    self._parsed.popitem(last=False)
+            return found
 
     def query(self, text: str) -> wq.Query:
         """The query to run: as parsed, with entity-field terms following the reader's corrections."""
@@ -185,10 +200,9 @@ class Searcher:
             return self._top(q, 1)[1] > 0
 
     def _top(self, q: wq.Query, limit: int) -> tuple[list[tuple[str, float]], int]:
-        scores = self._scoring.scores(q)
-        if scores is not None:
-            best = self._scoring.top(scores, limit)
-            return [(self._id_of(d), score) for d, score in best], len(scores)
+        found = self._scoring.dense(q)
+        if found is not None:
+            return [(self._id_of(d), score) for d, score in found.top(limit)], found.count()
         # Whoosh's own pass for the shapes scoring.py leaves to it. Block-quality
         # skipping and matcher replacement drop documents from Whoosh's count, so both are off.
         collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
@@ -200,10 +214,10 @@ class Searcher:
         """Every matching article, in index order: for filtering other views by a search."""
         q = self.query(text)
         with self._lock:
-            scores = self._scoring.scores(q)
-            if scores is None:
+            found = self._scoring.dense(q)
+            if found is None:
                 return [hit["id"] for hit in self._searcher.search(q, limit=None, scored=False)]
-            return [self._id_of(d) for d in sorted(scores)]
+            return [self._id_of(d) for d in found.docs().tolist()]
 
     def _id_of(self, docnum: int) -> str:
         # Each id costs a read of Whoosh's stored fields; a filter by a common
