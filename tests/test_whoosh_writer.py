@@ -9,7 +9,9 @@ from kzreader.index import whoosh_writer
 DOCS = [
     {"id": f"a{n}", "title": f"Tokajew w Moskwie {n}", "lang": "pl", "outlet": "Gazeta",
      "body": "Prezydent Kazachstanu Kasym-Żomart Tokajew spotkał się z premierem. " * (1 + n % 4)
-     + f"Rozmowy trwały {n} godzin, a elektrownia atomowa była tematem numer {n % 3}.",
+     + f"Rozmowy trwały {n} godzin, a elektrownia atomowa była tematem numer {n % 3}. "
+     # Forms of one lemma, one of them hyphenated: the lemma's positions come from several words.
+     + "Rosja i Rosji, a potem Rosję-Rosja." * (n % 3),
      "person": "Kasym-Żomart Tokajew" if n % 2 else "", "place": "Moskwa" if n % 3 else "Astana",
      "entity": "person:tokajew,place:moskwa", "date_start": 20200101 + n, "date_end": 20200101 + n}
     for n in range(40)

@@ -2,10 +2,12 @@
 
 Whoosh's own writer spends most of a build's indexing time on per-posting
 bookkeeping, not on the index: it pickles each posting separately into its
-sorting runs and back, and while writing the postings it reads every one's
-field length back from the lengths file it has just written. This writer
-pickles runs in chunks and answers field lengths from memory; postings,
-lengths and files come out byte for byte as Whoosh's writer makes them.
+sorting runs and back, while writing the postings it reads every one's field
+length back from the lengths file it has just written, and it pickles the
+positions of every term of every document on its own. This writer pickles
+runs in chunks, answers field lengths from memory, and encodes a term's
+positions once for each single position (most terms occur once in a field);
+postings, lengths and files come out as Whoosh's writer makes them.
 """
 from __future__ import annotations
 
@@ -17,7 +19,11 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3PerDocWriter
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh import multiproc
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
+
+from kzreader.index.analyzer import PolishLemmaFilter, PolishTokenizer, index_terms
 
 # Postings pickled together in a run: one pickle call per chunk instead of per posting.
 _CHUNK = 20_000
@@ -73,12 +79,76 @@ class _Lengths:
         return byte_to_length(lbyte) if lbyte else None
 
 
+def _encode_positions(poslist: list[int]) -> bytes:
+    """Positions.encode: the count, then the pickled gaps between positions."""
+    deltas = [poslist[0]]
+    deltas += [b - a for a, b in zip(poslist, poslist[1:])]
+    return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)
+
+
+class _Positions:
+    """Positions.word_values of a text field as (bytes, frequency, weight, value), once per term."""
+
+    def __init__(self) -> None:
+        self.single: dict[int, bytes] = {}
+
+    def items(self, field: Any, value: str) -> Iterator[tuple[bytes, int, float, bytes]]:
+        fb = field.format.field_boost
+        single = self.single
+        for text, poslist in _term_positions(field.analyzer, value).items():
+            if len(poslist) == 1:
+                encoded = single.get(poslist[0])
+                if encoded is None:
+                    encoded = single[poslist[0]] = _encode_positions(poslist)
+            else:
+                encoded = _encode_positions(poslist)
+            # Each token's boost is 1.0, so a term's weight is its count, as Whoosh sums it.
+            yield text.encode("utf-8"), len(poslist), float(len(poslist)) * fb, encoded
+
+
+def _polish(analyzer: Any) -> bool:
+    items = getattr(analyzer, "items", ())
+    return len(items) == 2 and type(items[0]) is PolishTokenizer and type(items[1]) is PolishLemmaFilter
+
+
+def _term_positions(analyzer: Any, value: str) -> dict[str, list[int]]:
+    """Each indexed term's positions in `value`, as the analyzer's token stream gives them.
+
+    Our analyzer stacks a word's terms (`index_terms`) at the word's position,
+    so a repeated word form is looked up once per field instead of at every
+    occurrence; a term two word forms share gets both forms' positions in order.
+    """
+    tokenizer = analyzer.items[0]
+    by_word: dict[str, list[int]] = {}
+    for t in tokenizer(value, positions=True, mode="index"):
+        poslist = by_word.get(t.text)
+        if poslist is None:
+            by_word[t.text] = [t.pos]
+        else:
+            poslist.append(t.pos)
+    found: dict[str, list[int]] = {}
+    shared: set[str] = set()
+    for word, poslist in by_word.items():
+        for term in index_terms(word):
+            have = found.get(term)
+            if have is None:
+                found[term] = list(poslist)
+            else:
+                have.extend(poslist)
+                shared.add(term)
+    for term in shared:
+        found[term].sort()
+    return found
+
+
 class FastSegmentWriter(SegmentWriter):
-    """SegmentWriter with chunked runs and field lengths from memory."""
+    """SegmentWriter with chunked runs, field lengths from memory and positions encoded once."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         assert type(self.perdocwriter) is W3PerDocWriter, "written for Whoosh's W3 codec"
+        assert not any(f.vector or f.separate_spelling() for _n, f in self.schema.items()), "no vectors, no spelling"
+        self.positions = _Positions()
         self.lengths = _Lengths()
         perdoc = self.perdocwriter
         add_field = perdoc.add_field
@@ -91,6 +161,44 @@ class FastSegmentWriter(SegmentWriter):
         perdoc.add_field = add_and_record
         pool = self.pool
         self.pool = _ChunkedPool(pool.tempstore, pool.segment, limitmb=pool.limit // (1024 * 1024))
+
+    def add_document(self, **fields: Any) -> None:
+        # SegmentWriter.add_document without term vectors and spelling words, which the schema has none of.
+        self._check_state()
+        perdoc = self.perdocwriter
+        docnum = self.docnum
+        add_post = self.pool.add
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(self.schema, fieldnames)
+        perdoc.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = self.schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    if type(field.format) is Positions and isinstance(value, str) and _polish(field.analyzer):
+                        items = self.positions.items(field, value)
+                    else:
+                        items = field.index(value)
+                    for tbytes, freq, weight, vbytes in items:
+                        if field.scorable:
+                            length += freq
+                        add_post((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                stored = fields.get(f"_stored_{fieldname}", value)
+                perdoc.add_field(fieldname, field, stored if field.stored else None, length)
+                if field.column_type and stored is not None:
+                    perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
