@@ -114,7 +114,7 @@ def test_a_disk_filling_up_during_a_build(tmp_path: Path, user_folders: Path) ->
     before = _snapshot(corpus, user_folders)
     index_dir = tmp_path / "ix"
     # From the first page of the state file to the last megabytes of the search index.
-    for limit in (8 * 1024, biggest // 4, biggest // 2, biggest * 9 // 10):
+    for limit in (8 * 1024, biggest // 2, biggest * 9 // 10):
         proc = _kz(corpus, index_dir, "index", preexec=_file_size_limit(limit))
         assert proc.returncode != 0, f"a build within {limit} bytes a file did not fail"
         _said_one_line(proc, "the disk")
@@ -159,7 +159,8 @@ def test_a_damaged_state_file(tmp_path: Path, user_folders: Path, how: str) -> N
     for name in ("state.db-wal", "state.db-shm"):
         (index_dir / name).unlink(missing_ok=True)
     _damage(index_dir / ix_mod.STATE_FILE, how)
-    commands = [("articles", "--json"), ("entities", "--json"), ("timeline", "--json"), ("search", "Astana")]
+    # Each reads other tables; searches are asked below, of the index the last of these runs left.
+    commands = [("articles", "--json"), ("entities", "--json"), ("timeline", "--json")]
     for args in commands:
         proc = _kz(corpus, index_dir, *args)
         if proc.returncode != 0:
@@ -215,25 +216,27 @@ def unprivileged(tmp_path: Path) -> Iterator[PreExec]:
     yield _as_plain_user
 
 
-@pytest.mark.parametrize("leftovers", [True, False], ids=["with-wal", "closed"])
-def test_a_read_only_index_folder(tmp_path: Path, user_folders: Path, unprivileged: PreExec,
-                                  leftovers: bool) -> None:
+def test_a_read_only_index_folder(tmp_path: Path, user_folders: Path, unprivileged: PreExec) -> None:
     corpus = _corpus(tmp_path)
     index_dir = tmp_path / "ix"
     _build(corpus, index_dir)
     clean = _answers(corpus, index_dir)
-    if not leftovers:
-        for name in ("state.db-wal", "state.db-shm"):
-            (index_dir / name).unlink(missing_ok=True)
     (corpus / "extra.txt").write_text("Nowy artykuł o miedzi z Astany.\n", encoding="utf-8")
     before = _snapshot(corpus, user_folders)
-    _read_only(index_dir)
     try:
-        # Reading: the last complete index as it stands, with one line saying why it is not brought up to date.
-        proc = _kz(corpus, index_dir, "articles", "--json", preexec=unprivileged)
-        assert proc.returncode == 0, proc.stderr
-        assert json.loads(proc.stdout)["articles"] == clean["articles"]
-        assert "read-only" in proc.stderr and "as it stands" in proc.stderr and "Traceback" not in proc.stderr
+        # Reading: the last complete index as it stands, with one line saying why it is not brought up to date;
+        # with the state's log files left beside it (a reader still open), and without them.
+        for leftovers in (True, False):
+            if not leftovers:
+                for name in ("state.db-wal", "state.db-shm"):
+                    (index_dir / name).unlink(missing_ok=True)
+            _read_only(index_dir)
+            proc = _kz(corpus, index_dir, "articles", "--json", preexec=unprivileged)
+            assert proc.returncode == 0, proc.stderr
+            assert json.loads(proc.stdout)["articles"] == clean["articles"]
+            assert "read-only" in proc.stderr and "as it stands" in proc.stderr and "Traceback" not in proc.stderr
+            _writable(index_dir)
+        _read_only(index_dir)
         # Asked to index, or to refresh as the app's child process does: one line, and a failure.
         proc = _kz(corpus, index_dir, "index", preexec=unprivileged)
         assert proc.returncode != 0
