@@ -1,10 +1,10 @@
 """How both views name the links between events: one mark and a few words each, in one order."""
 from __future__ import annotations
 
-from kzreader.reading.annotations import Relation
+from kzreader.reading.annotations import RELATION_ORDER, Relation
 
-# Closest first: one fact, one happening, one fact whose dates disagree, a chain.
-RELATION_ORDER: tuple[Relation, ...] = ("same", "story", "conflict", "related")
 RELATION_MARKS: dict[Relation, str] = {"same": "=", "story": "+", "conflict": "!", "related": "~"}
 RELATION_WORDS: dict[Relation, str] = {"same": "the same event", "story": "one story", "conflict": "dates disagree",
                                        "related": "related"}
+
+__all__ = ["RELATION_MARKS", "RELATION_ORDER", "RELATION_WORDS"]

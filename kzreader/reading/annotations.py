@@ -12,6 +12,8 @@ from typing import Any, Literal, TypeVar
 
 EntityType = Literal["person", "place", "org", "money"]
 Relation = Literal["same", "conflict", "story", "related"]
+# Closest first: one fact, one happening, one fact whose dates disagree, a chain.
+RELATION_ORDER: tuple[Relation, ...] = ("same", "story", "conflict", "related")
 
 T = TypeVar("T")
 
