@@ -6,11 +6,11 @@ touched and their neighbours without the corpus in memory.
 from __future__ import annotations
 
 from kzreader.index.corpus_links import link_corpus
-from kzreader.index.documents import event_days
+from kzreader.index.link_scope import neighbour_events
 from kzreader.index.progress import Progress
-from kzreader.index.store import Store, event_keys
+from kzreader.index.store import Store
 from kzreader.language.folding import fold
-from kzreader.reading.annotations import Entity, Event
+from kzreader.reading.annotations import Entity
 from kzreader.reading.entity_linking import apply_renames, corpus_renames
 from kzreader.reading.links import link_events
 
@@ -19,8 +19,6 @@ from kzreader.reading.links import link_events
 # enough for every decision they make to see its evidence, bounded so that one
 # changed article never costs a pass over the whole corpus.
 NEIGHBOUR_ARTICLES = 100
-NEIGHBOUR_EVENTS_PER_KEY = 40
-NEIGHBOUR_DAYS = 30000  # about three years either side, in yyyymmdd steps
 LINK_CHUNK = 1000
 
 
@@ -29,7 +27,7 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
     """Corpus-wide choices over stored results: one name per entity, links between events.
 
     Only the touched articles and their neighbours (articles naming the same
-    people, events sharing an entity within a few years) are reconsidered; a
+    people, events a full build's sweep could pair with theirs) are reconsidered; a
     full rebuild reconsiders everything.
     """
     if progress:
@@ -68,7 +66,7 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
         own = store.events_of(touched | set(renamed))
         owners = {ev.id for ev in own}
         events = {ev.id: ev for ev in own}
-        _add_neighbour_events(store, own, events, touched, duplicates)
+        neighbour_events(store, own, touched, duplicates, events)
         batch = list(events.values())
         link_events(batch, duplicates, focus=owners)
         store.replace_links(batch, owners)
@@ -80,26 +78,10 @@ def relink(store: Store, articles: set[str], events: set[str], duplicates: dict[
     """Link these events (of these articles) again, with their neighbours: after their entities were corrected."""
     own = [ev for ev in store.events_of(articles) if ev.id in events]
     found = {ev.id: ev for ev in own}
-    _add_neighbour_events(store, own, found, articles, duplicates)
+    neighbour_events(store, own, articles, duplicates, found)
     batch = list(found.values())
     link_events(batch, duplicates, focus={ev.id for ev in own})
     store.replace_links(batch, {ev.id for ev in own})
-
-
-def _add_neighbour_events(store: Store, own: list[Event], events: dict[str, Event], touched: set[str],
-                          duplicates: dict[str, str]) -> None:
-    """Events a link from the touched articles' events could reach: same keys nearby in time, and copies."""
-    dated = [d for ev in own if (d := event_days(ev))]
-    if dated:
-        lo = min(d[0] for d in dated) - NEIGHBOUR_DAYS
-        hi = max(d[1] for d in dated) + NEIGHBOUR_DAYS
-        keys = {k for ev in own for k in event_keys(ev)}
-        for ev in store.events_near(keys, lo, hi, NEIGHBOUR_EVENTS_PER_KEY):
-            events.setdefault(ev.id, ev)
-    related_articles = {a for a, d in duplicates.items() if d in touched} | {d for a, d in duplicates.items()
-                                                                             if a in touched}
-    for ev in store.events_of(related_articles):
-        events.setdefault(ev.id, ev)
 
 
 def _key_changes(old: list[Entity], new: list[Entity]) -> dict[str, str]:
