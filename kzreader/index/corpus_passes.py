@@ -32,6 +32,7 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
     """
     if progress:
         progress("linking", 0, 1)
+    held: dict[str, list[Entity]] | None = None  # a refresh's few hundred articles, read once
     if touched_all:
         scope = set(store.article_ids())
         renames = corpus_renames(store.each_entity())
@@ -41,12 +42,15 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
                     if e.type == "person" and e.name.split()}
         names = {n for ents in mine.values() for e in ents for n in (e.name, *e.aliases)}
         scope = touched | store.articles_naming({fold(s) for s in surnames}, names, NEIGHBOUR_ARTICLES)
-        renames = corpus_renames(e for ents in store.entities_of(scope).values() for e in ents)
+        held = store.entities_of(scope)
+        renames = corpus_renames(e for ents in held.values() for e in ents)
     # In chunks, so that a full build never holds every article's entities at once.
     renamed: dict[str, dict[str, str]] = {}
     ordered = sorted(scope)
     for i in range(0, len(ordered), LINK_CHUNK):
-        for aid, old in store.entities_of(ordered[i : i + LINK_CHUNK]).items():
+        chunk = ordered[i : i + LINK_CHUNK]
+        found = store.entities_of(chunk) if held is None else {a: held[a] for a in chunk if a in held}
+        for aid, old in found.items():
             ents = apply_renames(old, renames)
             if [e.to_dict() for e in old] != [e.to_dict() for e in ents]:
                 store.put_entities(aid, ents)
