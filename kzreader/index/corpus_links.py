@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 
 from kzreader.index.store import Store
-from kzreader.index.tables.events import pair_row
+from kzreader.index.tables.events import EVENT_COLUMNS, pair_row
+from kzreader.index.tables.packing import unpack_event
 from kzreader.index.tables.sql import ANY, chunks, id_list
 from kzreader.reading.annotations import Event, Link
 from kzreader.reading.link_window import WindowLinker
@@ -51,9 +51,9 @@ def link_corpus(store: Store, duplicates: dict[str, str]) -> None:
     rank = {a: i for i, a in enumerate(articles)}
 
     def load(place: Place) -> Event:
-        row = store.db.execute("SELECT data FROM events WHERE article=? AND seq=?",
+        row = store.db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE article=? AND seq=?",
                                (articles[place // _SEQS], place % _SEQS)).fetchone()
-        return Event.from_dict(json.loads(row[0]))
+        return unpack_event(*row)
 
     linker = WindowLinker(corpus, duplicates, emit, load)  # type: ignore[arg-type]
     for _day, place, ev in heapq.merge(_dated(store, misplaced, rank), _misplaced(store, misplaced, rank)):
@@ -79,8 +79,9 @@ def _corpus_words(store: Store) -> tuple[CorpusWords, dict[str, date | None]]:
     seen.executescript("CREATE TABLE sentences(sig BLOB PRIMARY KEY) WITHOUT ROWID;"
                        "CREATE TABLE words(sig BLOB, word TEXT, PRIMARY KEY(sig, word)) WITHOUT ROWID;")
     misplaced: dict[str, date | None] = {}
-    for eid, day, data in _pages(store, "SELECT rowid, id, day_start, data FROM events"):
-        f = _facts(Event.from_dict(json.loads(data)))
+    for day, *row in _pages(store, f"SELECT rowid, day_start, {EVENT_COLUMNS} FROM events"):
+        eid = row[0]
+        f = _facts(unpack_event(*row))
         name_participants(f, known)
         sig = hashlib.blake2b(f.signature.encode(), digest_size=16).digest()
         seen.execute("INSERT OR IGNORE INTO sentences VALUES (?)", (sig,))
@@ -108,28 +109,30 @@ def _pages(store: Store, select: str) -> Iterator[tuple]:  # type: ignore[type-a
 def _dated(store: Store, misplaced: dict[str, date | None], rank: dict[str, int]) -> Iterator[tuple[date, Place, Event]]:
     """Events in (first day, place) order: the timeline's index order, each day's events sorted by place."""
     key: tuple[int, int, str, int] = (-1, -1, "", -1)
-    day: list[tuple[Place, str]] = []
-    sql = ("SELECT day_start, day_end, article, seq, id, data FROM events WHERE day_start IS NOT NULL "
+    day: list[tuple[Place, tuple[str, str, str, str]]] = []
+    sql = (f"SELECT day_start, day_end, seq, {EVENT_COLUMNS} FROM events WHERE day_start IS NOT NULL "
            "AND (day_start, day_end, article, seq) > (?, ?, ?, ?) ORDER BY day_start, day_end, article, seq "
            f"LIMIT {PAGE}")
     while True:
         page = store.db.execute(sql, key).fetchall()
-        for start, end, article, seq, eid, data in page:
+        for start, end, seq, *row in page:
+            eid, article = row[0], row[1]
             if day and start != key[0]:
                 yield from _one_day(key[0], day)
                 day = []
             key = (start, end, article, seq)
             if eid not in misplaced:
-                day.append((_place(rank, article, seq), data))
+                day.append((_place(rank, article, seq), tuple(row)))
         if len(page) < PAGE:
             yield from _one_day(key[0], day)
             return
 
 
-def _one_day(number: int, day: list[tuple[Place, str]]) -> Iterator[tuple[date, Place, Event]]:
+def _one_day(number: int, day: list[tuple[Place, tuple[str, str, str, str]]]
+             ) -> Iterator[tuple[date, Place, Event]]:
     first = date(number // 10000, number // 100 % 100, number % 100) if day else date.min
-    for place, data in sorted(day):
-        yield first, place, Event.from_dict(json.loads(data))
+    for place, row in sorted(day):
+        yield first, place, unpack_event(*row)
 
 
 def _place(rank: dict[str, int], article: str, seq: int) -> Place:
@@ -144,10 +147,10 @@ def _misplaced(store: Store, misplaced: dict[str, date | None], rank: dict[str, 
     for eid, first in misplaced.items():
         if first is None:
             continue
-        article, seq, data = store.db.execute("SELECT article, seq, data FROM events WHERE id=?", (eid,)).fetchone()
-        found.append((first, _place(rank, article, seq), data))
-    for first, place, data in sorted(found):
-        yield first, place, Event.from_dict(json.loads(data))
+        seq, *row = store.db.execute(f"SELECT seq, {EVENT_COLUMNS} FROM events WHERE id=?", (eid,)).fetchone()
+        found.append((first, _place(rank, row[1], seq), tuple(row)))
+    for first, place, row in sorted(found):
+        yield first, place, unpack_event(*row)
 
 
 def _day_number(d: date) -> int:

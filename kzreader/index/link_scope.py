@@ -9,11 +9,10 @@ events at 100,000 articles as at 1,000.
 """
 from __future__ import annotations
 
-import json
-
 from kzreader.index.documents import event_days
 from kzreader.index.store import Store
-from kzreader.index.tables.events import KEYWORD_KEYS
+from kzreader.index.tables.events import EVENT_COLUMNS, KEYWORD_KEYS
+from kzreader.index.tables.packing import unpack_event
 from kzreader.index.tables.sql import ANY, chunks, id_list
 from kzreader.reading import money
 from kzreader.reading.annotations import Event
@@ -53,8 +52,8 @@ def neighbour_events(store: Store, own: list[Event], touched: set[str], duplicat
                 for (eid,) in store.db.execute(sql, (key, days[0], limit)):
                     ids.setdefault(eid, None)
     for chunk in chunks([i for i in ids if i not in events], 500):
-        for (data,) in store.db.execute(f"SELECT data FROM events WHERE id IN {ANY}", (id_list(chunk),)):
-            ev = Event.from_dict(json.loads(data))
+        for row in store.db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN {ANY}", (id_list(chunk),)):
+            ev = unpack_event(*row)
             events.setdefault(ev.id, ev)
     related = {a for a, d in duplicates.items() if d in touched} | {d for a, d in duplicates.items() if a in touched}
     for ev in store.events_of(related):

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from kzreader.index.faults import write_failure
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, path TEXT, fingerprint TEXT, hash TEXT);
 CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, title TEXT, date TEXT, published TEXT, outlet TEXT, url TEXT, author TEXT,
-    lang TEXT, date_source TEXT, duplicate_of TEXT, own_date TEXT, encoding TEXT, text TEXT,
+    lang TEXT, date_source TEXT, duplicate_of TEXT, own_date TEXT, encoding TEXT, text BLOB,
     regions TEXT, problems TEXT, day_start INTEGER, day_end INTEGER, words INTEGER, rank INTEGER);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day_start);
 -- The article list in its order, without reading the rows (which hold the
@@ -22,11 +22,10 @@ CREATE INDEX IF NOT EXISTS articles_list ON articles(day_start IS NULL, day_star
     outlet, url, author, duplicate_of, date_source);
 -- What a refresh reads of every article, likewise: 13 s from the table at 100k.
 CREATE INDEX IF NOT EXISTS articles_owned ON articles(id, own_date, duplicate_of, rank);
-CREATE TABLE IF NOT EXISTS shingles(hash INTEGER, id TEXT);
-CREATE INDEX IF NOT EXISTS shingles_hash ON shingles(hash);
+-- A signature's hashes are distinct: the pair is the key, and the table its own index by hash.
+CREATE TABLE IF NOT EXISTS shingles(hash INTEGER, id TEXT, PRIMARY KEY(hash, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS shingles_id ON shingles(id);
-CREATE TABLE IF NOT EXISTS names(id TEXT, form TEXT, n INTEGER);
-CREATE INDEX IF NOT EXISTS names_id ON names(id);
+CREATE TABLE IF NOT EXISTS names(id TEXT, form TEXT, n INTEGER, PRIMARY KEY(id, form)) WITHOUT ROWID;
 -- Each form's count over the corpus, kept as articles come and go: summing
 -- the names table took 2 s of every refresh at 100,000 articles.
 CREATE TABLE IF NOT EXISTS name_totals(form TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -34,9 +33,10 @@ CREATE TABLE IF NOT EXISTS entities(article TEXT, key TEXT, name TEXT, type TEXT
     last TEXT);
 CREATE INDEX IF NOT EXISTS entities_last ON entities(last);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
-CREATE TABLE IF NOT EXISTS entity_names(article TEXT, key TEXT, name TEXT);
-CREATE INDEX IF NOT EXISTS entity_names_name ON entity_names(name);
-CREATE INDEX IF NOT EXISTS entity_names_article ON entity_names(article);
+-- Keyed by what it is looked up by, and nothing else: an index on the
+-- article, or a rowid table beside one on the name, held every row twice.
+CREATE TABLE IF NOT EXISTS entity_names(name TEXT, key TEXT, article TEXT, PRIMARY KEY(name, key, article))
+    WITHOUT ROWID;
 -- Both cover what the overviews count (kzreader/index/tables/stats.py): ranking the
 -- entities of the corpus, or of a search's articles, reads no table row.
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article, key, type, mentions, name);
@@ -51,10 +51,11 @@ CREATE INDEX IF NOT EXISTS events_order ON events(day_start, day_end, article, s
 -- Covering what a histogram of a search's articles reads of their events.
 CREATE INDEX IF NOT EXISTS events_article ON events(article, day_start, day_end, id);
 -- An event's days beside each key it names, so an entity's events per period read one index.
-CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER, day_end INTEGER);
+-- Keyed by (event, key), which an event names once: the table is the index
+-- that who appears with whom walks from an event to its keys.
+CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER, day_end INTEGER, PRIMARY KEY(event, key))
+    WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day, day_end, event);
--- Covering, so who appears with whom walks two indexes and no table.
-CREATE INDEX IF NOT EXISTS event_entities_event ON event_entities(event, key, day);
 CREATE TABLE IF NOT EXISTS links(a TEXT, b TEXT, relation TEXT, reasons TEXT);
 CREATE INDEX IF NOT EXISTS links_a ON links(a);
 CREATE INDEX IF NOT EXISTS links_b ON links(b);

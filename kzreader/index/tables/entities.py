@@ -1,11 +1,11 @@
 """Each article's entities, with the folded names a reader may call them by, and the facets over them."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kzreader.index.tables.base import StateFile
+from kzreader.index.tables.packing import pack_entity, unpack_entity
 from kzreader.index.tables.sql import ANY, chunks, id_list
 from kzreader.language.folding import fold
 from kzreader.reading.annotations import Entity
@@ -19,16 +19,15 @@ class EntityTables(StateFile):
         self.drop_entities(aid)
         self.db.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((aid, e.key, e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False),
+            ((aid, e.key, e.name, e.type, len(e.mentions), pack_entity(e),
               _last_word(e.name) if e.type == "person" else None)
              for e in entities),
         )
         self._count_entities(aid, 1)
         # Every way a reader may name an entity, folded, so a filter by name is an index lookup.
-        self.db.execute("DELETE FROM entity_names WHERE article=?", (aid,))
         self.db.executemany(
-            "INSERT INTO entity_names VALUES (?, ?, ?)",
-            ((aid, e.key, n) for e in entities for n in _folded_names(e)),
+            "INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?)",
+            ((n, e.key, aid) for e in entities for n in _folded_names(e)),
         )
 
     def update_entities(self, aid: str, old: Sequence[Entity], new: Sequence[Entity]) -> None:
@@ -45,16 +44,27 @@ class EntityTables(StateFile):
             if was == e:
                 continue
             self.db.execute("UPDATE entities SET name=?, type=?, mentions=?, data=?, last=? WHERE article=? AND key=?",
-                            (e.name, e.type, len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False),
+                            (e.name, e.type, len(e.mentions), pack_entity(e),
                              _last_word(e.name) if e.type == "person" else None, aid, e.key))
             self.db.execute("UPDATE entity_totals SET mentions = mentions + ? WHERE key=?",
                             (len(e.mentions) - len(was.mentions), e.key))
-            self.db.execute("DELETE FROM entity_names WHERE article=? AND key=?", (aid, e.key))
-            self.db.executemany("INSERT INTO entity_names VALUES (?, ?, ?)", ((aid, e.key, n) for n in _folded_names(e)))
+            self._drop_names(aid, [was])
+            self.db.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?)",
+                                ((n, e.key, aid) for n in _folded_names(e)))
 
     def drop_entities(self, aid: str) -> None:
+        self._drop_names(aid, self.entities(aid))
         self._count_entities(aid, -1)
         self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
+
+    def _drop_names(self, aid: str, entities: Sequence[Entity]) -> None:
+        """Remove these entities' folded names of this article, each a seek of the (name, key, article) key.
+
+        Found from the entities rather than by an index on the article, which
+        would hold every row a second time.
+        """
+        self.db.executemany("DELETE FROM entity_names WHERE name=? AND key=? AND article=?",
+                            ((n, e.key, aid) for e in entities for n in _folded_names(e)))
 
     def _count_entities(self, aid: str, sign: int) -> None:
         """Add (or take back) an article's entities to the running totals the corpus's ranking reads.
@@ -72,21 +82,22 @@ class EntityTables(StateFile):
         )
 
     def entities(self, aid: str) -> list[Entity]:
-        return [Entity.from_dict(json.loads(r[0]))
-                for r in self.db.execute("SELECT data FROM entities WHERE article=? ORDER BY rowid", (aid,))]
+        return [unpack_entity(*r) for r in self.db.execute(
+            "SELECT key, name, type, data FROM entities WHERE article=? ORDER BY rowid", (aid,))]
 
     def entities_of(self, articles: Iterable[str]) -> dict[str, list[Entity]]:
         out: dict[str, list[Entity]] = {}
         for chunk in chunks(sorted(set(articles)), 500):
-            sql = f"SELECT article, data FROM entities WHERE article IN ({','.join('?' * len(chunk))}) ORDER BY rowid"
-            for aid, data in self.db.execute(sql, chunk):
-                out.setdefault(aid, []).append(Entity.from_dict(json.loads(data)))
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT article, key, name, type, data FROM entities WHERE article IN ({marks}) ORDER BY rowid"
+            for aid, *row in self.db.execute(sql, chunk):
+                out.setdefault(aid, []).append(unpack_entity(*row))
         return out
 
     def each_entity(self) -> Iterator[Entity]:
         """Every stored entity, streamed: a corpus-wide pass without the corpus in memory."""
-        for (data,) in self.db.execute("SELECT data FROM entities"):
-            yield Entity.from_dict(json.loads(data))
+        for row in self.db.execute("SELECT key, name, type, data FROM entities"):
+            yield unpack_entity(*row)
 
     def articles_naming(self, surnames: Iterable[str], names: Iterable[str], limit: int) -> set[str]:
         """Articles with a person of one of these surnames, or an entity of one of these names."""

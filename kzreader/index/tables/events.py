@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kzreader.index.tables.base import StateFile
+from kzreader.index.tables.packing import pack_event, unpack_event
 from kzreader.index.tables.sql import ANY, JSON, chunks, id_list
 from kzreader.reading.annotations import RELATION_ORDER, Event, Link
 
@@ -33,6 +34,9 @@ A_REPEAT = (
     "AND o.article = (SELECT duplicate_of FROM articles WHERE id = e.article)))"
 )
 _NOT_A_REPEAT = f"NOT {A_REPEAT}"
+
+# What `unpack_event` makes an event of, in its order.
+EVENT_COLUMNS = "id, article, date, data"
 
 
 def pair_row(eid: str, link: Link) -> tuple[str, str, str, str]:
@@ -66,15 +70,17 @@ class EventTables(StateFile):
                     ids.setdefault(eid, None)
         out: list[Event] = []
         for chunk in chunks(list(ids), 500):
-            rows = self.db.execute(f"SELECT data FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            out.extend(Event.from_dict(json.loads(r[0])) for r in rows)
+            rows = self.db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            out.extend(unpack_event(*r) for r in rows)
         return out
 
     def events_of(self, articles: Iterable[str]) -> list[Event]:
         out: list[Event] = []
         for chunk in chunks(sorted(set(articles)), 500):
-            sql = f"SELECT data FROM events WHERE article IN ({','.join('?' * len(chunk))}) ORDER BY article, seq"
-            out.extend(Event.from_dict(json.loads(r[0])) for r in self.db.execute(sql, chunk))
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE article IN ({marks}) ORDER BY article, seq"
+            out.extend(unpack_event(*r) for r in self.db.execute(sql, chunk))
         return out
 
     def delete_events(self, aid: str) -> None:
@@ -89,19 +95,15 @@ class EventTables(StateFile):
         self.delete_events(aid)
         for seq, (ev, days) in enumerate(zip(events, day_ranges)):
             start, end = days if days else (None, None)
-            data = ev.to_dict()
-            data.pop("links", None)
             self.db.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (ev.id, aid, seq, ev.date, start, end, json.dumps(data, ensure_ascii=False)),
+                (ev.id, aid, seq, ev.date, start, end, pack_event(ev)),
             )
             self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)",
                                 ((ev.id, k, start, end) for k in event_keys(ev)))
 
     def update_event_entities(self, ev: Event) -> None:
-        data = ev.to_dict()
-        data.pop("links", None)
-        self.db.execute("UPDATE events SET data=? WHERE id=?", (json.dumps(data, ensure_ascii=False), ev.id))
+        self.db.execute("UPDATE events SET data=? WHERE id=?", (pack_event(ev), ev.id))
         self.db.execute("DELETE FROM event_entities WHERE event=?", (ev.id,))
         start, end = self.db.execute("SELECT day_start, day_end FROM events WHERE id=?", (ev.id,)).fetchone() \
             or (None, None)
@@ -162,9 +164,9 @@ class EventTables(StateFile):
             args += (limit, offset)
         page = [r[0] for r in self.db.execute(ids, args)]
         # The page's ids as one parameter: a search's events can outnumber SQLite's bound variables.
-        sql = f"SELECT id, data FROM events WHERE id IN {ANY}"
-        data: dict[str, str] = dict(self.db.execute(sql, (id_list(page),)).fetchall())
-        events = [Event.from_dict(json.loads(data[eid])) for eid in page]
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN {ANY}"
+        rows = {r[0]: r for r in self.db.execute(sql, (id_list(page),))}
+        events = [unpack_event(*rows[eid]) for eid in page]
         links = self.links([e.id for e in events])
         for ev in events:
             ev.links = links.get(ev.id, [])
@@ -178,10 +180,10 @@ class EventTables(StateFile):
         return int(self.db.execute(f"SELECT count(*) FROM events e{where}", args).fetchone()[0])
 
     def event(self, eid: str) -> Event | None:
-        row = self.db.execute("SELECT data FROM events WHERE id=?", (eid,)).fetchone()
+        row = self.db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id=?", (eid,)).fetchone()
         if not row:
             return None
-        ev = Event.from_dict(json.loads(row[0]))
+        ev = unpack_event(*row)
         ev.links = self.links([eid]).get(eid, [])
         return ev
 

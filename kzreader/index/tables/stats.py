@@ -2,7 +2,7 @@
 
 Plain SQL over the tables a build already fills, answered from covering
 indexes (`events_order`, `entities_key`, `entities_article`, `event_entities_key`,
-`event_entities_event`), so none of it reads an event's or entity's JSON.
+the `event_entities` table), so none of it reads an event's or entity's JSON.
 """
 from __future__ import annotations
 

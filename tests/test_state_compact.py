@@ -1,0 +1,90 @@
+"""The state keeps entities, events, names and links compactly, and reads back exactly what was stored."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzreader.index.store import Store
+from kzreader.index.tables.packing import pack_entity, pack_event, unpack_entity, unpack_event
+from kzreader.reading.annotations import Entity, Event, Link, Mention
+
+
+def _entities() -> list[Entity]:
+    return [
+        Entity("person:jan kowalski", "Jan Kowalski", "person",
+               [Mention(0, 12, "Jan Kowalski"), Mention(40, 54, "Jana Kowalskiego")], ["Kowalski"]),
+        Entity("money:2.8e10:USD", "28 mld dol.", "money", [Mention(60, 71, "28 mld dol.")], [], 2.8e10, "USD", "ok"),
+        Entity("place:astana", "Astana", "place", [], ["Nur-Sułtan"], lang="ru"),
+    ]
+
+
+def _event(aid: str, n: int, **kw) -> Event:
+    return Event(f"{aid}#{n}", aid, "2020-03-01", "1 marca", 5, 12, sentence="1 marca Jan Kowalski był w Astanie.",
+                 entities=["person:jan kowalski", "place:astana"], keywords=["być"], label="Jan Kowalski był",
+                 **kw)
+
+
+def test_entities_and_events_read_back_as_stored_without_repeating_their_columns():
+    for e in _entities():
+        data = pack_entity(e)
+        assert e.key not in data and '"name"' not in data
+        assert unpack_entity(e.key, e.name, e.type, data) == e
+    for ev in (_event("a1", 1), _event("a1", 2, lang="kk", granularity="month", earliest="2020-03-01"),
+               Event("a1#3", "a1", "2020", "2020", 0, 4)):
+        data = pack_event(ev)
+        assert ev.id not in data and '"sentence"' not in data
+        assert unpack_event(ev.id, ev.article, ev.date, data) == ev
+
+
+def _names(store: Store) -> list[tuple[str, str, str]]:
+    return sorted(store.db.execute("SELECT article, key, name FROM entity_names"))
+
+
+def test_entity_names_follow_their_articles_through_put_update_and_delete(tmp_path: Path):
+    store = Store(tmp_path / "state.db")
+    ents = _entities()
+    store.put_entities("a1", ents)
+    store.put_entities("a2", ents[:1])
+    assert ("a1", "place:astana", "nur-sultan") in _names(store)
+    assert store.entity_keys_matching("Kowalski") == ["person:jan kowalski"]
+    renamed = [Entity(ents[0].key, "Jan K.", "person", ents[0].mentions, [])] + ents[1:]
+    store.update_entities("a1", ents, renamed)
+    assert ("a1", "person:jan kowalski", "kowalski") not in _names(store)
+    assert ("a1", "person:jan kowalski", "jan k.") in _names(store)
+    assert store.entities("a1") == renamed
+    store.put_entities("a1", ents[2:])
+    assert {r[1] for r in _names(store) if r[0] == "a1"} == {"place:astana"}
+    store.delete_article("a1")
+    store.delete_article("a2")
+    assert _names(store) == []
+    store.close()
+
+
+def test_events_and_links_read_back_from_the_compact_rows(tmp_path: Path):
+    store = Store(tmp_path / "state.db")
+    one, two = _event("a1", 1), _event("a2", 1, lang="kk")
+    store.put_events("a1", [one], [(20200301, 20200301)])
+    store.put_events("a2", [two], [(20200301, 20200301)])
+    store.replace_links([one, two], {one.id, two.id})
+    one.links = [Link(two.id, "same", ["shared: astana", "key words: być"])]
+    two.links = [Link(one.id, "same", ["shared: astana", "key words: być"])]
+    store.replace_links([one, two], {one.id, two.id})
+    assert store.event(one.id) == one and store.event(two.id) == two
+    assert store.events_page() == [one, two]
+    read = store.events_of(["a2"])
+    assert [(e.id, e.article, e.date, e.sentence, e.lang, e.links) for e in read] == [
+        (two.id, "a2", two.date, two.sentence, "kk", [])]
+    store.close()
+
+
+def test_an_article_text_is_kept_deflated_and_read_back_whole(tmp_path: Path):
+    from kzreader.index.tables.articles import ArticleRecord
+
+    store = Store(tmp_path / "state.db")
+    text = "Zażółć gęślą jaźń. " * 200 + "Koniec."
+    rec = ArticleRecord("a1", "Tytuł", "2020-03-01", None, None, None, None, "pl", "file", None, "utf-8", text,
+                        [(0, 19)], ["odd"], 402)
+    store.put_article(rec, "2020-03-01", (20200301, 20200301), 1)
+    stored = store.db.execute("SELECT length(text) FROM articles").fetchone()[0]
+    assert stored < len(text.encode()) / 10
+    assert store.article("a1") == rec
+    store.close()
