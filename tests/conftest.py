@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,13 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A temporary folder per test process: Whoosh's in-memory indexes write their sorting runs to
+    `<tempdir>/MAIN.tmp` and delete it when done, which two test workers sharing /tmp would do to each other."""
+    tempfile.tempdir = str(tmp_path_factory.mktemp("tmp"))
 
 
 @pytest.fixture(scope="session")
