@@ -52,29 +52,6 @@ def pair_row(eid: str, link: Link) -> tuple[str, str, str, str]:
 class EventTables(StateFile):
     """The `events`, `event_entities` and `links` tables."""
 
-    def events_near(self, keys: Iterable[str], start: int, end: int, per_key: int) -> list[Event]:
-        """For each key, the events naming it nearest in date on either side of the range's middle.
-
-        Two range scans of the (key, day) index per key, each stopping after
-        `per_key` rows, whatever the number of events that name the key.
-        """
-        middle = (start + end) // 2
-        after = ("SELECT event FROM event_entities WHERE key = ? AND day >= ? AND day <= ? "
-                 "ORDER BY day LIMIT ?")
-        before = ("SELECT event FROM event_entities WHERE key = ? AND day < ? AND day >= ? "
-                  "ORDER BY day DESC LIMIT ?")
-        ids: dict[str, None] = {}
-        for key in sorted(set(keys)):
-            for sql, bound in ((after, end), (before, start)):
-                for (eid,) in self.db.execute(sql, (key, middle, bound, per_key // 2)):
-                    ids.setdefault(eid, None)
-        out: list[Event] = []
-        for chunk in chunks(list(ids), 500):
-            rows = self.db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN ({','.join('?' * len(chunk))})",
-                                   chunk)
-            out.extend(unpack_event(*r) for r in rows)
-        return out
-
     def events_of(self, articles: Iterable[str]) -> list[Event]:
         out: list[Event] = []
         for chunk in chunks(sorted(set(articles)), 500):
