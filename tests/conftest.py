@@ -9,6 +9,17 @@ import pytest
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+def timeline_links(index_dir: Path, corpus: Path) -> set[tuple[str, str, str]]:
+    """Every link of the index's timeline as (event, other event, relation): to compare two indexes' linking."""
+    from kzreader.library import Library
+
+    lib, _ = Library.open(corpus, index_dir, update=False)
+    try:
+        return {(ev.id, lk.event, lk.relation) for ev in lib.timeline(undated=True) for lk in ev.links}
+    finally:
+        lib.close()
+
+
 @pytest.fixture(autouse=True)
 def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own config and data folders: the app remembers the theme, the last article and the

@@ -5,6 +5,7 @@ import os
 import time
 from pathlib import Path
 
+from conftest import timeline_links
 from kzreader.index.indexer import refresh
 from kzreader.library import Library
 
@@ -80,14 +81,6 @@ def test_a_deleted_state_file_is_rebuilt(corpus_copy: Path, tmp_path: Path) -> N
     assert {i[:3] for i in _ids(index_dir, corpus_copy, "Erywań")} == {"004"}
 
 
-def _links(index_dir: Path, corpus: Path) -> set[tuple[str, str, str]]:
-    lib, _ = Library.open(corpus, index_dir, update=False)
-    try:
-        return {(ev.id, lk.event, lk.relation) for ev in lib.timeline(undated=True) for lk in ev.links}
-    finally:
-        lib.close()
-
-
 def test_an_added_article_is_linked_as_a_full_build_would_link_it(corpus_copy: Path, tmp_path: Path) -> None:
     late = "004_340609ee85e05146"
     for ext in (".txt", ".yaml"):
@@ -99,7 +92,7 @@ def test_an_added_article_is_linked_as_a_full_build_would_link_it(corpus_copy: P
     assert refresh(corpus_copy, incremental).added == [late]
     full = tmp_path / "full"
     refresh(corpus_copy, full)
-    got, want = _links(incremental, corpus_copy), _links(full, corpus_copy)
+    got, want = timeline_links(incremental, corpus_copy), timeline_links(full, corpus_copy)
     assert any(rel == "conflict" and late in a for a, _b, rel in got)
     assert {x for x in want if late in x[0] or late in x[1]} <= got
 

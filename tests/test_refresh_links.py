@@ -5,10 +5,10 @@ import os
 import time
 from pathlib import Path
 
+from conftest import timeline_links
 from kzreader.index.indexer import refresh
 from kzreader.index.link_scope import neighbour_events
 from kzreader.index.store import Store
-from kzreader.library import Library
 from kzreader.reading.annotations import Event
 
 
@@ -43,24 +43,16 @@ def test_only_the_sweeps_partners_are_read(tmp_path: Path) -> None:
     assert "sum#0" in found
 
 
-def _links(index_dir: Path, corpus: Path) -> set[tuple[str, str, str]]:
-    lib, _ = Library.open(corpus, index_dir, update=False)
-    try:
-        return {(ev.id, lk.event, lk.relation) for ev in lib.timeline(undated=True) for lk in ev.links}
-    finally:
-        lib.close()
-
-
 def test_a_changed_article_is_linked_as_a_rebuild_links_it(corpus_copy: Path, tmp_path: Path) -> None:
     incremental = tmp_path / "ix"
     refresh(corpus_copy, incremental)
-    before = _links(incremental, corpus_copy)
+    before = timeline_links(incremental, corpus_copy)
     path = sorted(corpus_copy.glob("*.txt"))[0]
     path.write_text(path.read_text(encoding="utf-8") + "\nDopisek o wolframie i uranie.\n", encoding="utf-8")
     os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
     assert refresh(corpus_copy, incremental).changed == [path.stem]
     full = tmp_path / "full"
     refresh(corpus_copy, full)
-    got = _links(incremental, corpus_copy)
-    assert got == _links(full, corpus_copy)
+    got = timeline_links(incremental, corpus_copy)
+    assert got == timeline_links(full, corpus_copy)
     assert any(path.stem in a for a, _b, _rel in got) and got == before
