@@ -135,3 +135,25 @@ def test_filters_by_many_articles_do_not_hit_sqlites_variable_limit(seeds_index)
         assert lib.search("Rosja", limit=100).hits
     finally:
         lib.close()
+
+
+def test_a_searchs_matches_are_found_once_for_every_timeline_it_filters(seeds_index) -> None:
+    """The dated and undated lists, and other filters with the same search, reuse each article's matches."""
+    from kzreader.library import Library, TimelineFilter
+    from tests.conftest import SEEDS
+
+    lib, _ = Library.open(SEEDS, seeds_index, update=False)
+    try:
+        read: list[str] = []
+        article = lib.store.article
+        lib.store.article = lambda aid: read.append(aid) or article(aid)  # type: ignore[method-assign]
+        dated = lib.timeline_count(TimelineFilter(query="Tokajew"))
+        first = len(read)
+        assert first and dated
+        lib.timeline_count(TimelineFilter(query="Tokajew"), undated=True)
+        lib.timeline(TimelineFilter(query="Tokajew", fold_copies=True))
+        assert len(read) == first
+        lib.timeline_count(TimelineFilter(query="Putin"))
+        assert len(read) > first
+    finally:
+        lib.close()

@@ -222,10 +222,19 @@ class Library:
             events = self.store.events_page(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies,
                                             with_keys=self._with_keys(flt))
             matcher: Matcher = self.searcher.matcher(flt.query or "")
+            # An article's matches depend on the query alone: the timeline's dated and undated lists, and each
+            # date range or entity tried with the same search, find them once.
+            found = self.__dict__.setdefault("_spans", {})
+            if found.get("key") != (flt.query, id(self.searcher)):
+                found.clear()
+                found["key"] = (flt.query, id(self.searcher))
+            spans: dict[str, list[Span]] = found.setdefault("articles", {})
 
             def spans_of(aid: str) -> list[Span]:
-                rec = self.store.article(aid)
-                return matcher.spans(rec.text, rec.regions) if rec else []
+                if aid not in spans:
+                    rec = self.store.article(aid)
+                    spans[aid] = matcher.spans(rec.text, rec.regions) if rec else []
+                return spans[aid]
 
             if len(cache) > 8:
                 cache.clear()
