@@ -62,18 +62,6 @@ def correct(aid: str, text: str, machine: Reading, entries: Sequence[dict[str, A
     return Reading(ents, keys), notes
 
 
-def touches(entry: dict[str, Any], reading: Reading) -> bool:
-    """Whether an entity correction can change this reading (a cheap test for the articles to redo)."""
-    kind = entry["kind"]
-    if kind in ("rename", "type"):
-        return any(e.key == entry["key"] for e in reading.entities)
-    if kind == "merge":
-        return any(e.key in (entry["key"], entry["into"]) for e in reading.entities)
-    if kind == "reject":
-        return any(fold(e.name) == fold(entry["name"]) for e in reading.entities)
-    return False
-
-
 def _rename(e: Entity, name: str) -> None:
     if e.name != name:
         e.aliases = _unique([e.name, *e.aliases], exclude=name)

@@ -22,6 +22,7 @@ from kzreader.index import folder as ix_mod
 from kzreader.index.analyzer import polish_analyzer
 from kzreader.index.store import Store
 
+# Made with the machine readings' table, by the first correction applied (kzreader.index.corrections).
 TABLE = "CREATE TABLE IF NOT EXISTS corrected_terms(article TEXT PRIMARY KEY, terms TEXT)"
 FIELDS = ("person", "place", "org")
 
@@ -44,7 +45,6 @@ def _name_terms(name: str) -> frozenset[str]:
 
 def record(store: Store, aid: str, machine: Sequence[Any], fixed: Sequence[Any]) -> None:
     """Keep what the corrections changed in the article's entity fields (nothing when they changed nothing)."""
-    store.db.execute(TABLE)
     store.db.execute("DELETE FROM corrected_terms WHERE article=?", (aid,))
     if ix_mod.entity_fields(list(machine)) == ix_mod.entity_fields(list(fixed)):
         return
@@ -56,7 +56,6 @@ def record(store: Store, aid: str, machine: Sequence[Any], fixed: Sequence[Any])
 
 
 def forget(store: Store, articles: Iterable[str]) -> None:
-    store.db.execute(TABLE)
     store.db.executemany("DELETE FROM corrected_terms WHERE article=?", ((a,) for a in articles))
 
 

@@ -88,6 +88,7 @@ def uncorrect(store: Store, analysed: Iterable[str]) -> set[str]:
 
 def recorrect(store: Store, entries: Sequence[Entry], restored: set[str]) -> list[str]:
     """After a refresh's passes (or a rebuild): every correction applied again, wherever it matches now."""
+    _ensure(store)
     entries = list(entries)
     articles = restored | articles_touched(store, entries)
     notes = _redo(store, articles, entries, _keys_named(entries), set())
@@ -225,3 +226,4 @@ def _keys_named(entries: Iterable[Entry]) -> set[str]:
 
 def _ensure(store: Store) -> None:
     store.db.execute(MACHINE_TABLE)
+    store.db.execute(corrected_terms.TABLE)

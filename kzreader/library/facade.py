@@ -224,11 +224,11 @@ class Library:
             matcher: Matcher = self.searcher.matcher(flt.query or "")
             # An article's matches depend on the query alone: the timeline's dated and undated lists, and each
             # date range or entity tried with the same search, find them once.
-            found = self.__dict__.setdefault("_spans", {})
-            if found.get("key") != (flt.query, id(self.searcher)):
-                found.clear()
-                found["key"] = (flt.query, id(self.searcher))
-            spans: dict[str, list[Span]] = found.setdefault("articles", {})
+            searched = (flt.query, id(self.searcher))
+            known = self.__dict__.get("_spans")
+            if known is None or known[0] != searched:
+                known = self.__dict__["_spans"] = (searched, {})
+            spans: dict[str, list[Span]] = known[1]
 
             def spans_of(aid: str) -> list[Span]:
                 if aid not in spans:
