@@ -76,6 +76,12 @@ def test_linked_events_view(snap_compare: Any, seeds_index: Path, seeds_library:
         screen = await ready(pilot)
         screen.open_event(event.id)
         await settle(pilot)
+        # The article scrolls to the event after it is laid out: wait until it stands still.
+        for _ in range(100):
+            before = screen.article.scroll_y
+            await pilot.pause(0.05)
+            if before > 0 and screen.article.scroll_y == before:
+                break
         await pilot.press("l")
         await settle(pilot)
 
