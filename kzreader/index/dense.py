@@ -12,14 +12,13 @@ score leaves it exactly as it was, so unions add whole arrays.
 """
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
 import numpy as np
-from whoosh import formats
-from whoosh.system import _INT_SIZE
+
+from kzreader.index.compact_postings import CompactPositions, position_gaps
 
 # A phrase's start as one integer: document number in the high bits, position in the low.
 _POS_BITS = 32
@@ -118,11 +117,11 @@ def phrase_starts(slots: list[list[tuple[np.ndarray, list[Any]]]], fmt: Any) -> 
 
 
 def _keys(docs: np.ndarray, values: list[Any], fmt: Any, shift: int) -> np.ndarray:
-    if type(fmt) is formats.Positions:
-        deltas = [pickle.loads(v[_INT_SIZE:]) for v in values]
-        counts = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
-        flat = np.cumsum(np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(counts.sum())))
-        # Positions are deltas within each document: subtract the running sum where each one begins.
+    if type(fmt) is CompactPositions:
+        gaps = [position_gaps(v) for v in values]
+        counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+        flat = np.cumsum(np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum())))
+        # Positions are gaps within each document: subtract the running sum where each one begins.
         before = np.concatenate(([0], flat))[np.cumsum(counts) - counts]
         positions = flat - np.repeat(before, counts)
     else:

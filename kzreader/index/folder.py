@@ -24,6 +24,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from kzreader.index import faults
 from kzreader.index.analyzer import polish_analyzer
+from kzreader.index.compact_postings import CompactPositions
 from kzreader.index.postings import load_lengths
 from kzreader.index.store import Store, StoreError
 
@@ -36,7 +37,7 @@ MARKER = "KZREADER_INDEX"
 DAMAGED = "damaged"
 # Bump when analysis changes what is indexed, or a class Whoosh pickles moves:
 # older folders are then rebuilt.
-FORMAT = "kzreader-index 14"
+FORMAT = "kzreader-index 15"
 
 _OWN_FILES = re.compile(rf"^(_?{INDEX_NAME}_.*|{INDEX_NAME}_WRITELOCK|{STATE_FILE}(-wal|-shm|-journal)?|{MARKER}|.*\.tmp)$")
 
@@ -47,15 +48,20 @@ class IndexFolderError(Exception):
 
 def make_schema() -> Schema:
     analyzer = polish_analyzer()
-    text = dict(analyzer=analyzer, phrase=True, multitoken_query="or")
+
+    def text() -> TEXT:
+        field = TEXT(analyzer=analyzer, phrase=True, multitoken_query="or")
+        field.format = CompactPositions(field_boost=field.format.field_boost)
+        return field
+
     return Schema(
         id=ID(stored=True, unique=True),
-        title=TEXT(**text),
-        body=TEXT(**text),
-        outlet=TEXT(**text),
-        person=TEXT(**text),
-        place=TEXT(**text),
-        org=TEXT(**text),
+        title=text(),
+        body=text(),
+        outlet=text(),
+        person=text(),
+        place=text(),
+        org=text(),
         entity=KEYWORD(commas=True, scorable=False),
         lang=ID(),
         # Whoosh's unsigned numeric ranges match wrongly near their bounds; signed ones do not.

@@ -19,11 +19,10 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3PerDocWriter
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh import multiproc
-from whoosh.formats import Positions
-from whoosh.system import pack_uint
 from whoosh.writing import PostingPool, SegmentWriter
 
 from kzreader.index.analyzer import PolishLemmaFilter, PolishTokenizer, index_terms
+from kzreader.index.compact_postings import CompactPositions, encode_positions, use_compact_blocks
 
 # Postings pickled together in a run: one pickle call per chunk instead of per posting.
 _CHUNK = 20_000
@@ -79,15 +78,8 @@ class _Lengths:
         return byte_to_length(lbyte) if lbyte else None
 
 
-def _encode_positions(poslist: list[int]) -> bytes:
-    """Positions.encode: the count, then the pickled gaps between positions."""
-    deltas = [poslist[0]]
-    deltas += [b - a for a, b in zip(poslist, poslist[1:])]
-    return pack_uint(len(deltas)) + pickle.dumps(deltas, 2)
-
-
 class _Positions:
-    """Positions.word_values of a text field as (bytes, frequency, weight, value), once per term."""
+    """CompactPositions.word_values of a text field as (bytes, frequency, weight, value), once per term."""
 
     def __init__(self) -> None:
         self.single: dict[int, bytes] = {}
@@ -99,9 +91,9 @@ class _Positions:
             if len(poslist) == 1:
                 encoded = single.get(poslist[0])
                 if encoded is None:
-                    encoded = single[poslist[0]] = _encode_positions(poslist)
+                    encoded = single[poslist[0]] = encode_positions(poslist)
             else:
-                encoded = _encode_positions(poslist)
+                encoded = encode_positions(poslist)
             # Each token's boost is 1.0, so a term's weight is its count, as Whoosh sums it.
             yield text.encode("utf-8"), len(poslist), float(len(poslist)) * fb, encoded
 
@@ -181,7 +173,7 @@ class FastSegmentWriter(SegmentWriter):
                 length = 0
                 if field.indexed:
                     fieldboost = self._field_boost(fields, fieldname, docboost)
-                    if type(field.format) is Positions and isinstance(value, str) and _polish(field.analyzer):
+                    if type(field.format) is CompactPositions and isinstance(value, str) and _polish(field.analyzer):
                         items = self.positions.items(field, value)
                     else:
                         items = field.index(value)
@@ -212,6 +204,7 @@ class _FastSubWriterTask(multiproc.SubWriterTask):
         # Runs in the forked child, which exists only for this writer: its own
         # SegmentWriter becomes ours without changing Whoosh in the parent.
         multiproc.SegmentWriter = FastSegmentWriter
+        use_compact_blocks()
         super().run()
 
 
@@ -227,5 +220,6 @@ class FastMpWriter(multiproc.MpWriter):
 
 
 def writer(ix: Any, procs: int = 1, **kwargs: Any) -> SegmentWriter:
-    """What `ix.writer(procs=procs, **kwargs)` gives, with the faster segment writer."""
+    """What `ix.writer(procs=procs, **kwargs)` gives, with the faster segment writer and compact blocks."""
+    use_compact_blocks()
     return FastMpWriter(ix, procs=procs, **kwargs) if procs > 1 else FastSegmentWriter(ix, **kwargs)
