@@ -172,3 +172,32 @@ def test_a_refresh_in_a_child_process_reports_what_it_did(corpus_copy: Path, tmp
     assert not Library.refresh_elsewhere(corpus_copy, tmp_path / "ix").touched
     with pytest.raises(OSError, match="does not exist"):
         Library.refresh_elsewhere(tmp_path / "nowhere", tmp_path / "ix2")
+
+
+def test_a_build_reads_texts_back_a_batch_at_a_time(corpus_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    """The corpus's texts go to the state as read; analysis takes them back a batch at a time, never all at once."""
+    from kzreader.index import documents, indexer
+
+    order: list[str] = []
+    make_job, analyse = documents.stored_job, documents.pipeline.analyse
+
+    def job(store, aid):  # type: ignore[no-untyped-def]
+        order.append("job")
+        return make_job(store, aid)
+
+    def analysed(j):  # type: ignore[no-untyped-def]
+        order.append("analyse")
+        return analyse(j)
+
+    monkeypatch.setattr(indexer, "JOBS_AT_ONCE", 2)
+    monkeypatch.setattr(indexer, "stored_job", job)
+    monkeypatch.setattr(documents.pipeline, "analyse", analysed)
+    report = refresh(corpus_copy, tmp_path / "ix", procs=1)
+    assert len(report.added) == 5
+    assert order[:4] == ["job", "job", "analyse", "analyse"] and order.count("job") == 5
+    # The copy among the seeds still takes its original's metadata, read back from the state.
+    lib, _ = Library.open(corpus_copy, tmp_path / "ix", update=False)
+    try:
+        assert any(a["duplicate_of"] for a in lib.articles())
+    finally:
+        lib.close()

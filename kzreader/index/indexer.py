@@ -19,21 +19,23 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from kzreader.corpus.articles import Article, CorpusError, SourceFile, article_files
+from kzreader.corpus.articles import CorpusError, SourceFile, article_files
 from kzreader.corpus.decoding import NotText
 from kzreader.index import corrections, faults
 from kzreader.index import folder as ix_mod
 from kzreader.index import whoosh_writer
 from kzreader.index.corpus_passes import corpus_passes
-from kzreader.index.documents import analyse_all, article_job, write_document
+from kzreader.index.documents import analyse_all, store_article, stored_job, write_document
 from kzreader.index.duplicates import job_from_record, reanalyse_for_duplicates, update_duplicates
 from kzreader.index.progress import Log, Progress
-from kzreader.index.sources import SourceRead, fingerprint, read_all
+from kzreader.index.sources import fingerprint, read_all
 from kzreader.index.store import Store, StoreError
 from kzreader.index.workers import process_count
 from kzreader.language.pl.names import NameVote
+from kzreader.reading import pipeline
 
 __all__ = ["Log", "Progress", "RefreshReport", "main", "refresh"]
 
@@ -44,7 +46,17 @@ COMMIT_EVERY = 1000
 # Below this many articles, starting worker processes (or counting every
 # shingle's holders in one pass) costs more than it saves.
 PARALLEL_FROM = 200
+# Articles whose texts are read back from the state and queued for analysis at once.
+JOBS_AT_ONCE = 2000
 STATE_DAMAGED = "the state file is damaged"
+
+
+@dataclass(frozen=True, slots=True)
+class _Fresh:
+    path: str
+    fingerprint: str
+    digest: str
+    rank: int
 
 
 @dataclass(slots=True)
@@ -140,7 +152,8 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
              progress: Progress | None, say: Log, procs: int | None, fixes: list[dict[str, Any]] | None) -> None:
     known = store.files()
     was_complete = store.get_meta("complete") == "1"
-    fresh: dict[str, tuple[Article, str, str]] = {}
+    # What stays in memory of each new or changed article: its text and readings go to the state as it is read.
+    fresh: dict[str, _Fresh] = {}
     seen: set[str] = set()
     sources = list(article_files(corpus, exclude=index_dir))
     to_read: list[tuple[SourceFile, str]] = []
@@ -152,7 +165,6 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
             report.unchanged += 1
         else:
             to_read.append((source, fp))
-    found: dict[str, SourceRead] = {}
     for n, (source, fp, got) in enumerate(read_all(to_read, _processes(procs, len(to_read))), 1):
         if progress and n % 500 == 0:
             progress("scanning", n, len(to_read))
@@ -177,10 +189,17 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
             store.put_file(source.id, source.file, fp, got.digest)
             report.unchanged += 1
             continue
+        if not fresh:
+            store.set_meta("complete", "0")
+            store.commit()
         (report.changed if old else report.added).append(source.id)
         report.problems.extend(got.article.problems)
-        fresh[source.id] = (got.article, fp, got.digest)
-        found[source.id] = got
+        fresh[source.id] = _Fresh(str(got.article.path), fp, got.digest, got.article.metadata_rank)
+        store_article(store, got.article)
+        store.put_signature(source.id, got.signature)
+        store.put_names(source.id, got.names)
+        if len(fresh) % COMMIT_EVERY == 0:
+            store.commit()
     removed = sorted(set(known) - seen)
     report.removed = removed
     for message in (*report.skipped, *report.problems):
@@ -193,22 +212,27 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     store.commit()
     for aid in removed:
         store.delete_article(aid)
-    for aid in fresh:
-        store.put_signature(aid, found[aid].signature)
-        store.put_names(aid, found[aid].names)
 
     owned = store.own_dates()
-    duplicates = update_duplicates(store, fresh, removed, owned, len(fresh) >= PARALLEL_FROM, progress)
-    reanalyse = reanalyse_for_duplicates(store, fresh, duplicates, owned)
+    ranks = {aid: f.rank for aid, f in fresh.items()}
+    duplicates = update_duplicates(store, ranks, removed, owned, len(fresh) >= PARALLEL_FROM, progress)
+    reanalyse = reanalyse_for_duplicates(store, ranks, duplicates, owned)
     report.reanalysed = sorted(reanalyse)
 
     name_forms = store.name_forms()
     choices = dict(NameVote.from_dict(name_forms).choices())
     store.put_name_choices(choices)
-    jobs = [article_job(a) for a, _fp, _d in fresh.values()]
-    jobs += [job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
+    redo = [job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
+    total = len(fresh) + len(redo)
+
+    def batches() -> Iterator[list[pipeline.Job]]:
+        ids = list(fresh)
+        for i in range(0, len(ids), JOBS_AT_ONCE):
+            yield [stored_job(store, aid) for aid in ids[i:i + JOBS_AT_ONCE]]
+        yield redo
+
     ix = ix_mod.open_whoosh(index_dir)
-    processes = _processes(procs, len(jobs))
+    processes = _processes(procs, total)
     if processes > 1:
         # One segment per process: the final single-segment merge would undo the parallelism.
         writer = whoosh_writer.writer(ix, processes, multisegment=True, limitmb=128)
@@ -219,22 +243,21 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
         for aid in removed:
             writer.delete_by_term("id", aid)
         # Each result is written as it arrives, so a build never holds every article's analysis.
-        for result in analyse_all(jobs, name_forms, choices, progress, processes):
+        for result in analyse_all(batches(), total, name_forms, choices, progress, processes):
             report.words += result.words
-            record = fresh[result.id][0] if result.id in fresh else None
-            write_document(writer, store, result, record)
+            write_document(writer, store, result)
             written.add(result.id)
             if len(written) % COMMIT_EVERY == 0:
                 store.commit()
         if progress:
-            progress("committing", len(jobs), len(jobs))
+            progress("committing", total, total)
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
 
-    for aid, (article, fp, digest) in fresh.items():
-        store.put_file(aid, str(article.path), fp, digest)
+    for aid, f in fresh.items():
+        store.put_file(aid, f.path, f.fingerprint, f.digest)
     restored = corrections.uncorrect(store, written | set(removed))
     corpus_passes(store, written, duplicates, progress, touched_all=not known)
     for note in corrections.recorrect(store, fixes if fixes is not None else corrections.applied(store),

@@ -90,6 +90,9 @@ class ArticleTables(StateFile):
             ),
         )
 
+    def set_words(self, aid: str, words: int) -> None:
+        self.db.execute("UPDATE articles SET words=? WHERE id=?", (words, aid))
+
     def article(self, aid: str) -> ArticleRecord | None:
         row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id=?", (aid,)).fetchone()
         return _record(row) if row else None
