@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from functools import lru_cache
+from itertools import accumulate
 
 from kzreader.index.analyzer import index_terms, word_terms_of
 from kzreader.index.query import Phrase
@@ -52,10 +53,12 @@ class Matcher:
 
     def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
         """Every match in text order; a phrase is one span, and words inside it are not counted again."""
-        words = list(self.iter_spans(text, regions, self._matched(text, regions)))
+        # The article's words, cut once (in C) for both the single words and the phrases.
+        cut = [WORD.findall(text, start, end) for start, end in regions]
+        words = list(self.iter_spans(text, regions, self._matched(cut)))
         if not self.phrases:
             return words
-        phrases = self.phrase_spans(text, regions)
+        phrases = self._phrase_spans(text, regions, cut)
         inside = [s for s in words if any(p.start <= s.start and s.end <= p.end for p in phrases)]
         return sorted(set(phrases) | (set(words) - set(inside)), key=lambda s: (s.start, s.end))
 
@@ -77,13 +80,11 @@ class Matcher:
             verdict[word] = self._matches(word)
         return {word: n for word, n in counts.items() if verdict[word]}
 
-    def _matched(self, text: str, regions: list[tuple[int, int]]) -> list[str]:
-        """The article's words the query matched as single words (a set: counting them costs as much again)."""
+    def _matched(self, cut: list[list[str]]) -> list[str]:
+        """The article's words (`cut`, region by region) the query matched as single words."""
         if not self.terms and not self.prefixes:
             return []
-        words: set[str] = set()
-        for start, end in regions:
-            words.update(WORD.findall(text, start, end))
+        words: set[str] = set().union(*cut)
         verdict = self._verdict
         for word in words - verdict.keys():
             verdict[word] = self._matches(word)
@@ -100,7 +101,10 @@ class Matcher:
 
     def phrase_spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
         """Where each phrase's words stand at consecutive positions, as the index numbers them."""
-        slots = _positions(text, regions, self._wanted, self._entries)
+        return self._phrase_spans(text, regions, [WORD.findall(text, start, end) for start, end in regions])
+
+    def _phrase_spans(self, text: str, regions: list[tuple[int, int]], cut: list[list[str]]) -> list[Span]:
+        slots = _positions(text, regions, cut, self._wanted, self._entries)
         found: set[Span] = set()
         for phrase in self.phrases:
             for pos, words in slots.items():
@@ -119,9 +123,15 @@ class Matcher:
         return sorted(found, key=lambda s: (s.start, s.end))
 
     def _matches(self, word: str) -> bool:
-        terms = word_terms_of(word)
+        terms = _word_terms(word)
         return not self.terms.isdisjoint(terms) or (
             bool(self.prefixes) and any(t.startswith(self.prefixes) for t in terms))
+
+
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> frozenset[str]:
+    """`word_terms_of`, kept across queries: a page of hits asks for thousands of words, mostly the same."""
+    return frozenset(word_terms_of(word))
 
 
 _Entry = tuple[int, int, int, frozenset[str]]
@@ -139,7 +149,7 @@ def _entries(word: str) -> list[_Entry]:
     return entries
 
 
-def _positions(text: str, regions: list[tuple[int, int]], wanted: frozenset[str],
+def _positions(text: str, regions: list[tuple[int, int]], cut: list[list[str]], wanted: frozenset[str],
                seen: dict[str, list[_Entry]]) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
     """The word positions holding a term of `wanted`, numbered as the index numbers the body: (start, end, terms).
 
@@ -148,15 +158,15 @@ def _positions(text: str, regions: list[tuple[int, int]], wanted: frozenset[str]
     (findall); Python looks only at the few with a wanted term, found again by
     a pattern of exactly those words, each distinct word judged once per query (`seen`).
     """
-    cut = [WORD.findall(text, start, end) for start, end in regions]
-    for word in set().union(*cut) - seen.keys():
+    distinct = set().union(*cut)
+    for word in distinct - seen.keys():
         seen[word] = [e for e in _entries(word) if e[3] & wanted]
-    relevant = {word for words in cut for word in words if seen[word]}
+    relevant = {word for word in distinct if seen[word]}
     slots: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
     pattern = whole_words(relevant)
     pos = 0
     for (start, end), words in zip(regions, cut):
-        hyphens = sum(map(str.count, words, repeat("-")))
+        hyphens = "".join(words).count("-")
         if pattern is not None and not relevant.isdisjoint(words):
             # Where each word starts, counted in positions: its index plus the hyphens before it.
             at = list(accumulate((1 + w.count("-") for w in words), initial=0)) if hyphens else None
