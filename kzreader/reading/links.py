@@ -72,6 +72,8 @@ class _Facts:
     # call (`rozmowa telefoniczna`): talks, but not a meeting in person. Judged for every pair, so kept here.
     fighting: bool
     call: bool
+    # Its keywords longer than a root, by their root: `_found` meets the other's roots by a set intersection.
+    keyword_roots: dict[str, tuple[str, ...]]
     named: frozenset[str] = frozenset()  # participants the sentence names itself (filled by the linker)
 
     @property
@@ -121,6 +123,7 @@ def _facts(ev: Event) -> _Facts:
         bound=bound_weekday(ev.text),
         fighting=_FIGHTING in kinds,
         call=_CALL in kinds,
+        keyword_roots=_by_root(keywords),
     )
 
 
@@ -227,7 +230,7 @@ class _Linker:
         # A place's name read as a word is the place again, not a second clue.
         # What one report says happened, found anywhere in the other's sentence:
         # outlets cut their sentences differently around one fact.
-        words = (_found(a.keywords, b) | _found(b.keywords, a)) - self.common
+        words = (_found(a, b) | _found(b, a)) - self.common
         words -= {w for k in keys for w in fold(k.split(":", 1)[1]).split()}
         classes = a.classes & b.classes
         if classes and words:
@@ -337,9 +340,19 @@ class _Linker:
 _ROOT = 6
 
 
-def _found(words: frozenset[str], other: _Facts) -> frozenset[str]:
-    """Those of `words` the other report uses, itself or a word of the same root, anywhere in its sentence."""
-    return frozenset(w for w in words if w in other.context or (len(w) > _ROOT and w[:_ROOT] in other.roots))
+def _by_root(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) > _ROOT:
+            out.setdefault(w[:_ROOT], []).append(w)
+    return {root: tuple(ws) for root, ws in out.items()}
+
+
+def _found(f: _Facts, other: _Facts) -> frozenset[str]:
+    """Those of f's keywords the other report uses, itself or a word of the same root, anywhere in its sentence."""
+    found = f.keywords & other.context
+    roots = f.keyword_roots.keys() & other.roots
+    return found.union(*(f.keyword_roots[r] for r in roots)) if roots else found
 
 
 def _candidates(facts: list[_Facts], linker: _Linker) -> Iterable[tuple[int, int]]:
