@@ -160,7 +160,8 @@ def _positions(text: str, regions: list[tuple[int, int]], cut: list[list[str]], 
     """
     distinct = set().union(*cut)
     for word in distinct - seen.keys():
-        seen[word] = [e for e in _entries(word) if e[3] & wanted]
+        # Most words hold no wanted term at all: one look at all their terms settles them.
+        seen[word] = [] if wanted.isdisjoint(_word_terms(word)) else [e for e in _entries(word) if e[3] & wanted]
     relevant = {word for word in distinct if seen[word]}
     slots: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
     pattern = whole_words(relevant)
