@@ -44,7 +44,7 @@ def analyse_all(batches: Iterable[list[pipeline.Job]], total: int, name_forms: d
     analysis.use_names(choices)
     n = 0
     if processes > 1:
-        with pool(processes, initializer=pipeline.init_worker, initargs=(name_forms,)) as workers:
+        with pool(processes, initializer=pipeline.init_worker, initargs=(name_forms, choices)) as workers:
             for jobs in batches:
                 for result in workers.imap(pipeline.analyse, jobs, chunksize=16):
                     n += 1
@@ -52,7 +52,7 @@ def analyse_all(batches: Iterable[list[pipeline.Job]], total: int, name_forms: d
                     if progress and (n % 50 == 0 or n == total):
                         progress("analysing", n, total)
         return
-    pipeline.init_worker(name_forms)
+    pipeline.init_worker(name_forms, choices)
     for job in chain.from_iterable(batches):
         n += 1
         yield pipeline.analyse(job)

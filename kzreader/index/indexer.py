@@ -34,6 +34,7 @@ from kzreader.index.progress import Log, Progress
 from kzreader.index.sources import fingerprint, read_all
 from kzreader.index.store import Store, StoreError
 from kzreader.index.workers import process_count
+from kzreader.language.pl import names
 from kzreader.language.pl.names import NameVote
 from kzreader.reading import pipeline
 
@@ -220,8 +221,12 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     report.reanalysed = sorted(reanalyse)
 
     name_forms = store.name_forms()
-    choices = dict(NameVote.from_dict(name_forms).choices())
-    store.put_name_choices(choices)
+    vote = NameVote.from_dict(name_forms)
+    before = store.name_choices() if store.get_meta("name_rules") == names.RULES_MARK else {}
+    choices = vote.updated(before)
+    if choices != before:
+        store.put_name_choices(choices)
+        store.set_meta("name_rules", names.RULES_MARK)
     redo = [job_from_record(store, aid, owned[aid][0], duplicates) for aid in sorted(reanalyse)]
     total = len(fresh) + len(redo)
 

@@ -55,10 +55,10 @@ def unknown_names(text: str, regions: list[tuple[int, int]]) -> Counter[str]:
     return forms
 
 
-def init_worker(name_forms: Mapping[str, int]) -> None:
-    """Per-process state: the recogniser with the corpus's name vote."""
+def init_worker(name_forms: Mapping[str, int], choices: Mapping[str, str] | None = None) -> None:
+    """Per-process state: the recogniser with the corpus's name vote (its `choices`, if already made)."""
     global _recognizer
-    _recognizer = EntityRecognizer(names=NameVote.from_dict(name_forms))
+    _recognizer = EntityRecognizer(names=NameVote.from_dict(name_forms, choices))
 
 
 def analyse(job: Job) -> Analysed:

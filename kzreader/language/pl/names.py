@@ -7,6 +7,7 @@ others. The vote's table is plain data so the index can keep it between runs.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,9 +17,13 @@ from kzreader.language import pl
 _WORDS = pl.vocabulary("names")
 VOWELS = _WORDS.words("vowels")
 _RULES: tuple[tuple[str, str, float], ...] = _WORDS.rows("endings", str, str, float)
+# Which rules a stored vote was made with: another set of endings means voting over every form again.
+RULES_MARK = hashlib.blake2b(repr(_RULES).encode(), digest_size=8).hexdigest()
 _FEMININE_NOM = _WORDS.sequence("feminine_nominative_endings")
 _SELF = 0.5
 _ATTESTED_BONUS = 1.0
+# Above one changed form in this many, voting again over every form is cheaper than voting near each.
+_LOCAL_SHARE = 20
 
 
 def guessable(word: str) -> bool:
@@ -97,7 +102,61 @@ class NameVote:
         return dict(self.forms)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, int]) -> "NameVote":
+    def from_dict(cls, data: Mapping[str, int], choices: Mapping[str, str] | None = None) -> "NameVote":
+        """The vote over these forms; `choices`, when given, are its result already computed."""
         vote = cls()
         vote.forms.update({str(k): int(v) for k, v in data.items()})
+        if choices is not None:
+            vote._choice = dict(choices)
         return vote
+
+    def updated(self, before: Mapping[str, str]) -> dict[str, str]:
+        """The vote's choices, given `before`, the choices of an earlier vote over other forms.
+
+        A form's choice depends only on the forms that share one of its
+        candidate nominatives, or are one: only those near a form that came or
+        went are voted again, so one changed article does not cost a vote over
+        every name of the corpus. The result is the whole vote's, sum for sum.
+        """
+        current = self.forms.keys()
+        changed = current ^ before.keys()
+        if len(changed) * _LOCAL_SHARE > len(current):
+            return dict(self.choices())
+        # The whole vote sums each nominative's support in the order of the forms: so do these sums.
+        order = {form: n for n, form in enumerate(self.forms)} if changed else {}
+        by_lower: dict[str, list[str]] = defaultdict(list)
+        for form in order:
+            by_lower[form.lower()].append(form)
+        cands: dict[str, dict[str, float]] = {}
+
+        def candidates_of(form: str) -> dict[str, float]:
+            found = cands.get(form)
+            if found is None:
+                found = cands[form] = dict(candidates(form))
+            return found
+
+        def holders(lemma: str) -> list[str]:
+            """The forms of the vote with `lemma` among their candidates, in the whole vote's order."""
+            out = {lemma} if lemma in current else set()
+            for ending, repl, _score in _RULES:
+                if lemma.endswith(repl):
+                    stem = lemma[: len(lemma) - len(repl)]
+                    out.update(f for f in by_lower.get(stem.lower() + ending, ()) if lemma in candidates_of(f))
+            return sorted(out, key=order.__getitem__)
+
+        affected: set[str] = set()
+        for form in changed:
+            for lemma in {form, *candidates_of(form)}:
+                affected.update(holders(lemma))
+        choice = {w: c for w, c in before.items() if w in current}
+        for w in affected:
+            best, best_score = w, float("-inf")
+            for lemma, own in candidates_of(w).items():
+                others = sum(candidates_of(f)[lemma] for f in holders(lemma) if f != w)
+                attested = _ATTESTED_BONUS if lemma != w and lemma in current else 0.0
+                total = own + others + attested
+                if total > best_score or (total == best_score and len(lemma) < len(best)):
+                    best, best_score = lemma, total
+            choice[w] = best
+        self._choice = choice
+        return dict(choice)
