@@ -76,7 +76,8 @@ class Matcher:
         for start, end in regions:
             counts.update(WORD.findall(text, start, end))
         verdict = self._verdict
-        for word in counts.keys() - verdict.keys():
+        # Not `counts.keys() - verdict.keys()`: that walks the whole verdict, which grows with every hit.
+        for word in [w for w in counts if w not in verdict]:
             verdict[word] = self._matches(word)
         return {word: n for word, n in counts.items() if verdict[word]}
 
@@ -86,7 +87,7 @@ class Matcher:
             return []
         words: set[str] = set().union(*cut)
         verdict = self._verdict
-        for word in words - verdict.keys():
+        for word in [w for w in words if w not in verdict]:
             verdict[word] = self._matches(word)
         return sorted(word for word in words if verdict[word])
 
@@ -159,7 +160,7 @@ def _positions(text: str, regions: list[tuple[int, int]], cut: list[list[str]], 
     a pattern of exactly those words, each distinct word judged once per query (`seen`).
     """
     distinct = set().union(*cut)
-    for word in distinct - seen.keys():
+    for word in [w for w in distinct if w not in seen]:
         # Most words hold no wanted term at all: one look at all their terms settles them.
         seen[word] = [] if wanted.isdisjoint(_word_terms(word)) else [e for e in _entries(word) if e[3] & wanted]
     relevant = {word for word in distinct if seen[word]}
