@@ -210,6 +210,23 @@ class Searcher:
         results = collector.results()
         return [(h["id"], h.score) for h in results], len(results)
 
+    def body_matches(self, text: str) -> frozenset[str] | None:
+        """The articles with a word in their text (title included) the search lights up; None with a phrase.
+
+        A word lights up where one of its terms is a highlighted term or begins
+        with a highlighted prefix: the body field holds exactly those terms. A
+        phrase's place is found in the text, not here.
+        """
+        terms, prefixes, phrases = highlight_terms(self.parse(text))
+        if phrases:
+            return None
+        q = wq.Or([wq.Term("body", t) for t in sorted(terms)] + [wq.Prefix("body", p) for p in prefixes])
+        with self._lock:
+            found = self._scoring.dense(q)
+            if found is None:
+                return frozenset(hit["id"] for hit in self._searcher.search(q, limit=None, scored=False))
+            return frozenset(self._id_of(d) for d in found.docs().tolist())
+
     def article_ids(self, text: str) -> list[str]:
         """Every matching article, in index order: for filtering other views by a search."""
         q = self.query(text)

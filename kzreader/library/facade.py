@@ -227,18 +227,37 @@ class Library:
             searched = (flt.query, id(self.searcher))
             known = self.__dict__.get("_spans")
             if known is None or known[0] != searched:
-                known = self.__dict__["_spans"] = (searched, {})
-            spans: dict[str, list[Span]] = known[1]
+                # Without phrases, which articles hold a matched word at all is the index's to say, and only
+                # the paragraphs of an article's events are looked at: its other words cannot touch them.
+                known = self.__dict__["_spans"] = (searched, {}, {}, self.searcher.body_matches(flt.query or ""))
+            spans: dict[tuple[str, tuple[int, int] | None], list[Span]] = known[1]
+            regions_of: dict[str, list[tuple[int, int]]] = known[2]
+            in_body: frozenset[str] | None = known[3]
 
-            def spans_of(aid: str) -> list[Span]:
-                if aid not in spans:
+            def spans_in(aid: str, region: tuple[int, int] | None, rec: ArticleRecord | None) -> list[Span]:
+                """The article's matches in one region of it, or in all (None); `rec` read if still needed."""
+                if (aid, region) not in spans:
+                    rec = rec or self.store.article(aid)
+                    regions = [] if rec is None else rec.regions if region is None else [region]
+                    spans[(aid, region)] = matcher.spans(rec.text, regions) if rec is not None else []
+                return spans[(aid, region)]
+
+            def spans_near(aid: str, ranges: list[tuple[int, int]]) -> list[Span]:
+                if in_body is None:
+                    return spans_in(aid, None, None)
+                rec = None
+                if aid not in regions_of:
                     rec = self.store.article(aid)
-                    spans[aid] = matcher.spans(rec.text, rec.regions) if rec else []
-                return spans[aid]
+                    regions_of[aid] = rec.regions if rec else []
+                near = [r for r in regions_of[aid] if any(r[0] < end and r[1] > start for start, end in ranges)]
+                return [s for r in near for s in spans_in(aid, r, rec)]
+
+            def in_text(aid: str) -> bool:
+                return aid in in_body if in_body is not None else bool(spans_in(aid, None, None))
 
             if len(cache) > 8:
                 cache.clear()
-            cache[key] = matching_events(events, spans_of)
+            cache[key] = matching_events(events, spans_near, in_text)
         return cache[key]
 
     def event(self, eid: str) -> Event | None:
