@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Any
 
 from whoosh.codec import whoosh3 as w3
+from whoosh.reading import TermNotFound
 from whoosh.system import _INT_SIZE, unpack_int
 
 
@@ -85,10 +86,12 @@ class Postings:
     def blocks(self, fieldname: str, btext: bytes) -> Iterator[tuple[Leaf, Any, Any, Any]]:
         """Each stored block of a term's postings in each segment: (leaf, ids, weights, values)."""
         for leaf in self.leaves:
-            if (fieldname, btext) not in leaf.reader:
-                continue
             terms = leaf.reader._terms
-            info = terms.term_info(fieldname, btext)
+            # One lookup in the term dictionary, not a test for the term and then its info.
+            try:
+                info = terms.term_info(fieldname, btext)
+            except TermNotFound:
+                continue
             if info.is_inlined():
                 yield (leaf, *info.inlined_postings())
                 continue
