@@ -85,3 +85,21 @@ def test_blocks_pickled_with_protocol_5(tmp_path: Path) -> None:
     assert next(pickletools.genops(head))[1] == 5
     assert b"_codecs" not in raw
     assert pickle.loads(head)[0] == 3  # the block's posting count, read as Whoosh reads it
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_gaps_of_many_values_at_once_as_one_by_one(seed: int) -> None:
+    import random
+
+    from kzreader.index.dense import gaps_of
+
+    rng = random.Random(seed)
+    poslists = []
+    for _ in range(200):
+        top = rng.choice([200, 5_000, 100_000])
+        poslists.append(sorted(rng.sample(range(top), rng.randint(1, 6))))
+    values = [encode_positions(p) for p in poslists]
+    counts, gaps = gaps_of(values)
+    assert counts.tolist() == [len(p) for p in poslists]
+    assert gaps.tolist() == [g for v in values for g in position_gaps(v)]
+    assert gaps_of([])[1].tolist() == [] and gaps_of(values[:3])[1].tolist() == gaps.tolist()[:int(counts[:3].sum())]

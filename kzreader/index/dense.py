@@ -118,9 +118,8 @@ def phrase_starts(slots: list[list[tuple[np.ndarray, list[Any]]]], fmt: Any) -> 
 
 def _keys(docs: np.ndarray, values: list[Any], fmt: Any, shift: int) -> np.ndarray:
     if type(fmt) is CompactPositions:
-        gaps = [position_gaps(v) for v in values]
-        counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-        flat = np.cumsum(np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum())))
+        counts, gaps = gaps_of(values)
+        flat = np.cumsum(gaps)
         # Positions are gaps within each document: subtract the running sum where each one begins.
         before = np.concatenate(([0], flat))[np.cumsum(counts) - counts]
         positions = flat - np.repeat(before, counts)
@@ -132,3 +131,46 @@ def _keys(docs: np.ndarray, values: list[Any], fmt: Any, shift: int) -> np.ndarr
     owners = np.repeat(docs.astype(np.int64), counts)
     keep = positions >= shift
     return (owners[keep] << _POS_BITS) | (positions[keep] - shift)
+
+
+_WIDTH = {ord("B"): 1, ord("H"): 2, ord("I"): 4}
+# Below this many values the arrays' fixed costs exceed decoding each value.
+_AT_ONCE_FROM = 64
+_WIDTH_TYPE = {1: "<u1", 2: "<u2", 4: "<u4"}
+
+
+def gaps_of(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's count of positions, and all their gaps (`encode_positions`) in one array, in order.
+
+    The values are joined into one buffer and cut by the width each one's
+    typecode gives, without a Python step per value.
+    """
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    if len(values) < _AT_ONCE_FROM:
+        return _one_by_one(values)
+    joined = np.frombuffer(b"".join(values), dtype=np.uint8)
+    starts = np.cumsum(lengths) - lengths
+    widths = np.array([_WIDTH.get(code, 0) for code in joined[starts].tolist()], dtype=np.int64)
+    if not widths.all():
+        return _one_by_one(values)  # an unknown typecode: let position_gaps say so
+    counts = (lengths - 1) // widths
+    out = np.empty(int(counts.sum()), dtype=np.int64)
+    out_starts = np.cumsum(counts) - counts
+    body = np.ones(len(joined), dtype=bool)
+    body[starts] = False
+    byte_widths = np.repeat(widths, lengths)
+    for width, dtype in _WIDTH_TYPE.items():
+        chosen = widths == width
+        if not chosen.any():
+            continue
+        found = joined[body & (byte_widths == width)].view(dtype)
+        c = counts[chosen]
+        # The k-th gap of this width goes to its value's place in the output.
+        out[np.arange(len(found)) + np.repeat(out_starts[chosen] - (np.cumsum(c) - c), c)] = found
+    return counts, out
+
+
+def _one_by_one(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    decoded = [position_gaps(v) for v in values]
+    counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+    return counts, np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
