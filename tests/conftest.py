@@ -22,11 +22,12 @@ def timeline_links(index_dir: Path, corpus: Path) -> set[tuple[str, str, str]]:
 
 @pytest.fixture(autouse=True)
 def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own config and data folders: the app remembers the theme, the last article and the
-    searches there, and no test may read or change the real user's."""
+    """Every test gets its own config, data and cache folders: the app remembers the theme, the last article and
+    the searches there, and no test may read or change the real user's."""
     home = tmp_path / "user"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     return home
 
 

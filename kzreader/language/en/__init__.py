@@ -36,11 +36,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=100_000)
 def analyse(word: str) -> tuple[Interp, ...]:
     """One reading, the dictionary's lemma, when simplemma knows the word; no tags (English needs none here)."""
-    import simplemma  # imported by the first English article, not by every run
+    from kzreader.language.en import dictionary  # imported by the first English word, not by every run
 
-    if not word or not simplemma.is_known(word, lang="en") and not simplemma.is_known(word.lower(), lang="en"):
+    if not word or not dictionary.is_known(word) and not dictionary.is_known(word.lower()):
         return ()
-    return (Interp(simplemma.lemmatize(word.lower() if word[:1].isupper() else word, lang="en"), "", ()),)
+    return (Interp(dictionary.lemmatize(word.lower() if word[:1].isupper() else word), "", ()),)
 
 
 def lemmas(word: str) -> tuple[str, ...]:
