@@ -5,6 +5,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from kzreader.folders import cache_folder
+
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_CORPUS = REPO / "seeds"
 BUNDLED_INDEX = REPO / "index"
@@ -27,9 +29,8 @@ def index_path(given: str | None, corpus: Path) -> Path:
         return Path(value).expanduser()
     if corpus.resolve() == BUNDLED_CORPUS.resolve():
         return BUNDLED_INDEX
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kzreader"
     tag = hashlib.blake2b(str(corpus.resolve()).encode(), digest_size=6).hexdigest()
-    return cache / f"{corpus.resolve().name or 'corpus'}-{tag}"
+    return cache_folder() / f"{corpus.resolve().name or 'corpus'}-{tag}"
 
 
 def config_dir() -> Path:

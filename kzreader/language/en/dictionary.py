@@ -27,12 +27,9 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
 )
 from simplemma.utils import normalize_token
 
+from kzreader.folders import cache_folder
+
 LANG = "en"
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kzreader"
 
 
 def _cache_file(lang: str) -> Path:
