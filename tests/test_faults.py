@@ -53,6 +53,11 @@ def _corpus(tmp_path: Path) -> Path:
     return corpus
 
 
+def _users_own(user_folders: Path) -> tuple[Path, Path]:
+    """The user's settings and data: not the cache folder, which holds what can always be made again."""
+    return user_folders / "config", user_folders / "data"
+
+
 def _snapshot(*roots: Path) -> dict[str, str]:
     """Every file under `roots` with its content's hash: the articles and the user's own files."""
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -111,7 +116,7 @@ def test_a_disk_filling_up_during_a_build(tmp_path: Path, user_folders: Path) ->
     corpus = _corpus(tmp_path)
     clean = _clean(corpus, tmp_path)
     biggest = max(p.stat().st_size for p in next(tmp_path.glob("clean-*")).iterdir())
-    before = _snapshot(corpus, user_folders)
+    before = _snapshot(corpus, *_users_own(user_folders))
     index_dir = tmp_path / "ix"
     # From the first page of the state file to the last megabytes of the search index.
     for limit in (8 * 1024, biggest // 2, biggest * 9 // 10):
@@ -130,7 +135,7 @@ def test_a_disk_filling_up_during_a_build(tmp_path: Path, user_folders: Path) ->
         assert "as it stands" in proc.stderr
     (corpus / "extra.txt").unlink()
     assert _kz(corpus, index_dir, "index").returncode == 0
-    assert _snapshot(corpus, user_folders) == before
+    assert _snapshot(corpus, *_users_own(user_folders)) == before
     assert _answers(corpus, index_dir) == clean
 
 
@@ -155,7 +160,7 @@ def test_a_damaged_state_file(tmp_path: Path, user_folders: Path, how: str) -> N
     index_dir = tmp_path / "ix"
     _build(corpus, index_dir)
     clean = _answers(corpus, index_dir)
-    before = _snapshot(corpus, user_folders)
+    before = _snapshot(corpus, *_users_own(user_folders))
     for name in ("state.db-wal", "state.db-shm"):
         (index_dir / name).unlink(missing_ok=True)
     _damage(index_dir / ix_mod.STATE_FILE, how)
@@ -169,7 +174,7 @@ def test_a_damaged_state_file(tmp_path: Path, user_folders: Path, how: str) -> N
             assert "next run rebuilds" in proc.stderr
             proc = _kz(corpus, index_dir, *args)
         assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
-    assert _snapshot(corpus, user_folders) == before
+    assert _snapshot(corpus, *_users_own(user_folders)) == before
     assert _answers(corpus, index_dir) == clean
 
 
@@ -222,7 +227,7 @@ def test_a_read_only_index_folder(tmp_path: Path, user_folders: Path, unprivileg
     _build(corpus, index_dir)
     clean = _answers(corpus, index_dir)
     (corpus / "extra.txt").write_text("Nowy artykuł o miedzi z Astany.\n", encoding="utf-8")
-    before = _snapshot(corpus, user_folders)
+    before = _snapshot(corpus, *_users_own(user_folders))
     try:
         # Reading: the last complete index as it stands, with one line saying why it is not brought up to date;
         # with the state's log files left beside it (a reader still open), and without them.
@@ -255,7 +260,7 @@ def test_a_read_only_index_folder(tmp_path: Path, user_folders: Path, unprivileg
     finally:
         _writable(index_dir)
     assert _kz(corpus, index_dir, "index").returncode == 0
-    assert _snapshot(corpus, user_folders) == before
+    assert _snapshot(corpus, *_users_own(user_folders)) == before
     assert _answers(corpus, index_dir) == _clean(corpus, tmp_path)
 
 
@@ -307,7 +312,7 @@ def test_killed_during_the_final_commit(tmp_path: Path, user_folders: Path, poin
     _build(corpus, index_dir)
     (corpus / "miedz.txt").write_text(ARTICLES["miedz"].replace("Warszawie", "Astanie"), encoding="utf-8")
     (corpus / "nowy.txt").write_text("Nowy artykuł o Kazachstanie i miedzi.\n", encoding="utf-8")
-    before = _snapshot(corpus, user_folders)
+    before = _snapshot(corpus, *_users_own(user_folders))
     code = "import os, sys\n" + textwrap.dedent(KILLS[point]) + textwrap.dedent(f"""
         from kzreader.cli import main
         main(["--corpus", {str(corpus)!r}, "--index", {str(index_dir)!r}, "index"])
@@ -320,7 +325,7 @@ def test_killed_during_the_final_commit(tmp_path: Path, user_folders: Path, poin
         os.truncate(wal, wal.stat().st_size - 100)
     proc = _kz(corpus, index_dir, "index")
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
-    assert _snapshot(corpus, user_folders) == before
+    assert _snapshot(corpus, *_users_own(user_folders)) == before
     assert _answers(corpus, index_dir) == _clean(corpus, tmp_path)
 
 
@@ -354,7 +359,7 @@ def test_a_rebuild_by_another_process_under_an_open_reader(tmp_path: Path, user_
     try:
         seen = _what_a_reader_sees(lib)
         (corpus / "nowy.txt").write_text("Nowy artykuł o Astanie i miedzi.\n", encoding="utf-8")
-        before = _snapshot(corpus, user_folders)
+        before = _snapshot(corpus, *_users_own(user_folders))
         paused, go = tmp_path / "paused", tmp_path / "go"
         # The rebuild stops after its search index is written and before its state is complete.
         code = textwrap.dedent(f"""
@@ -395,5 +400,5 @@ def test_a_rebuild_by_another_process_under_an_open_reader(tmp_path: Path, user_
         assert "nowy" in _what_a_reader_sees(reopened)[0]
     finally:
         reopened.close()
-    assert _snapshot(corpus, user_folders) == before
+    assert _snapshot(corpus, *_users_own(user_folders)) == before
     assert _answers(corpus, index_dir) == _clean(corpus, tmp_path)

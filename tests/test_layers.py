@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kzreader"
 # `language` are both at the bottom, but an article is cut into words, so
 # corpus may use language and not the reverse. `kzreader/__init__` holds only
 # the version.
-LAYERS = [("__init__",), ("yamlfile",), ("language",), ("corpus",), ("reading",), ("index",), ("library",),
+LAYERS = [("__init__",), ("yamlfile", "folders"), ("language",), ("corpus",), ("reading",), ("index",), ("library",),
           ("cli", "cli_corrections", "cli_search", "tui"), ("__main__",)]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
