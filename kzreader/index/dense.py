@@ -145,9 +145,9 @@ def gaps_of(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     The values are joined into one buffer and cut by the width each one's
     typecode gives, without a Python step per value.
     """
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     if len(values) < _AT_ONCE_FROM:
         return _one_by_one(values)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     joined = np.frombuffer(b"".join(values), dtype=np.uint8)
     starts = np.cumsum(lengths) - lengths
     widths = np.array([_WIDTH.get(code, 0) for code in joined[starts].tolist()], dtype=np.int64)

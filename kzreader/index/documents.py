@@ -15,12 +15,12 @@ from kzreader.reading.annotations import Entity, Event
 from kzreader.reading.periods import day_range
 
 
-def store_article(store: Store, article: Article, words: int = 0) -> None:
+def store_article(store: Store, article: Article) -> None:
     """Put an article as read (and as its original completed it) into the state; its words come with its analysis."""
     rec = ArticleRecord(
         article.id, article.title, article.date, article.published, article.outlet, article.url,
         article.author, article.lang, article.date_source, article.duplicate_of, article.encoding,
-        article.text, article.regions, article.problems, words,
+        article.text, article.regions, article.problems, 0,
     )
     own = None if (article.date_source or "").startswith("duplicate") else article.date
     store.put_article(rec, own, day_range(article.date), article.metadata_rank)

@@ -17,9 +17,9 @@ import json
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from kzreader.corpus.articles import CorpusError, SourceFile, article_files

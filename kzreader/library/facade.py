@@ -24,7 +24,7 @@ from kzreader.library.correcting import sync as sync_corrections
 from kzreader.library.corrections import corrections_path
 from kzreader.library.corrections import load as load_corrections
 from kzreader.library.ids import resolve as resolve_id
-from kzreader.library.sentences import day_spans, matching_events
+from kzreader.library.sentences import ArticleMatches, day_spans, matching_events
 from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
 from kzreader.reading.annotations import Entity, Event
@@ -221,43 +221,18 @@ class Library:
         if key not in cache:
             events = self.store.events_page(*self._event_args(flt), undated=undated, fold_copies=flt.fold_copies,
                                             with_keys=self._with_keys(flt))
-            matcher: Matcher = self.searcher.matcher(flt.query or "")
             # An article's matches depend on the query alone: the timeline's dated and undated lists, and each
             # date range or entity tried with the same search, find them once.
             searched = (flt.query, id(self.searcher))
-            known = self.__dict__.get("_spans")
+            known = self.__dict__.get("_matches")
             if known is None or known[0] != searched:
-                # Without phrases, which articles hold a matched word at all is the index's to say, and only
-                # the paragraphs of an article's events are looked at: its other words cannot touch them.
-                known = self.__dict__["_spans"] = (searched, {}, {}, self.searcher.body_matches(flt.query or ""))
-            spans: dict[tuple[str, tuple[int, int] | None], list[Span]] = known[1]
-            regions_of: dict[str, list[tuple[int, int]]] = known[2]
-            in_body: frozenset[str] | None = known[3]
-
-            def spans_in(aid: str, region: tuple[int, int] | None, rec: ArticleRecord | None) -> list[Span]:
-                """The article's matches in one region of it, or in all (None); `rec` read if still needed."""
-                if (aid, region) not in spans:
-                    rec = rec or self.store.article(aid)
-                    regions = [] if rec is None else rec.regions if region is None else [region]
-                    spans[(aid, region)] = matcher.spans(rec.text, regions) if rec is not None else []
-                return spans[(aid, region)]
-
-            def spans_near(aid: str, ranges: list[tuple[int, int]]) -> list[Span]:
-                if in_body is None:
-                    return spans_in(aid, None, None)
-                rec = None
-                if aid not in regions_of:
-                    rec = self.store.article(aid)
-                    regions_of[aid] = rec.regions if rec else []
-                near = [r for r in regions_of[aid] if any(r[0] < end and r[1] > start for start, end in ranges)]
-                return [s for r in near for s in spans_in(aid, r, rec)]
-
-            def in_text(aid: str) -> bool:
-                return aid in in_body if in_body is not None else bool(spans_in(aid, None, None))
-
+                text = flt.query or ""
+                found = ArticleMatches(self.searcher.matcher(text), self.store.article, self.searcher.body_matches(text))
+                known = self.__dict__["_matches"] = (searched, found)
+            matches: ArticleMatches = known[1]
             if len(cache) > 8:
                 cache.clear()
-            cache[key] = matching_events(events, spans_near, in_text)
+            cache[key] = matching_events(events, matches.near, matches.in_text)
         return cache[key]
 
     def event(self, eid: str) -> Event | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kzreader.language import pl
@@ -86,17 +86,8 @@ class NameVote:
         for w, cands in per_form.items():
             for lemma, score in cands.items():
                 support[lemma][w] = score
-        choice: dict[str, str] = {}
-        for w, cands in per_form.items():
-            best, best_score = w, float("-inf")
-            for lemma, own in cands.items():
-                others = sum(s for form, s in support[lemma].items() if form != w)
-                attested = _ATTESTED_BONUS if lemma != w and lemma in self.forms else 0.0
-                total = own + others + attested
-                if total > best_score or (total == best_score and len(lemma) < len(best)):
-                    best, best_score = lemma, total
-            choice[w] = best
-        return choice
+        return {w: _choose(w, cands, lambda lemma: support[lemma].items(), self.forms)
+                for w, cands in per_form.items()}
 
     def to_dict(self) -> dict[str, int]:
         return dict(self.forms)
@@ -150,13 +141,20 @@ class NameVote:
                 affected.update(holders(lemma))
         choice = {w: c for w, c in before.items() if w in current}
         for w in affected:
-            best, best_score = w, float("-inf")
-            for lemma, own in candidates_of(w).items():
-                others = sum(candidates_of(f)[lemma] for f in holders(lemma) if f != w)
-                attested = _ATTESTED_BONUS if lemma != w and lemma in current else 0.0
-                total = own + others + attested
-                if total > best_score or (total == best_score and len(lemma) < len(best)):
-                    best, best_score = lemma, total
-            choice[w] = best
+            choice[w] = _choose(w, candidates_of(w),
+                                lambda lemma: ((f, candidates_of(f)[lemma]) for f in holders(lemma)), current)
         self._choice = choice
         return dict(choice)
+
+
+def _choose(word: str, cands: Mapping[str, float], supporters: Callable[[str], Iterable[tuple[str, float]]],
+            present: Collection[str]) -> str:
+    """The vote for one form: its candidate with most support from the other forms, attested ones ahead."""
+    best, best_score = word, float("-inf")
+    for lemma, own in cands.items():
+        others = sum(s for form, s in supporters(lemma) if form != word)
+        attested = _ATTESTED_BONUS if lemma != word and lemma in present else 0.0
+        total = own + others + attested
+        if total > best_score or (total == best_score and len(lemma) < len(best)):
+            best, best_score = lemma, total
+    return best
