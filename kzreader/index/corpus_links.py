@@ -50,12 +50,7 @@ def link_corpus(store: Store, duplicates: dict[str, str]) -> None:
     articles = [r[0] for r in store.db.execute("SELECT DISTINCT article FROM events ORDER BY article")]
     rank = {a: i for i, a in enumerate(articles)}
 
-    def load(place: Place) -> Event:
-        row = store.db.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE article=? AND seq=?",
-                               (articles[place // _SEQS], place % _SEQS)).fetchone()
-        return unpack_event(*row)
-
-    linker = WindowLinker(corpus, duplicates, emit, load)  # type: ignore[arg-type]
+    linker = WindowLinker(corpus, duplicates, emit)
     for _day, place, ev in heapq.merge(_dated(store, misplaced, rank), _misplaced(store, misplaced, rank)):
         linker.add(ev, place)
     linker.finish()

@@ -4,7 +4,7 @@
 16.9 GB at 100,000 articles. Here the events come one at a time, in the
 order its sweep visits them (first day, then place in the corpus), and only
 a bounded number of their facts stay in memory (`FACTS_HELD`, most recently
-used); an older event met again is read back through `load`. What stays per
+used); the others wait in a temporary file (`HeldFacts`). What stays per
 event is its strongest links so far, until it has left every block: no later
 event can meet it then, so its links are final and written out. Events left
 in a block no later event shares wait for `finish`.
@@ -17,21 +17,21 @@ words (`CorpusWords`) are counted beforehand, over the whole corpus.
 from __future__ import annotations
 
 import heapq
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from kzreader.reading.annotations import Event
+from kzreader.reading.link_facts import HeldFacts
 from kzreader.reading.links import (
-    _MAX_LINKS, _NEIGHBOURS, CorpusWords, _Facts, _facts, _Linker, name_participants,
+    _MAX_LINKS, _NEIGHBOURS, CorpusWords, _facts, _Linker, name_participants,
 )
 
 # The lower and the higher event of a pair in the sweep's order, relation, reasons.
 Emit = Callable[[Event, Event, str, list[str]], None]
-# About 4 kB each (measured). The sweep meets old events again through rare keys:
-# at 10,000 articles (49,572 events) holding 20,000 re-read 95,248 events and
-# took 93 s, holding 100,000 took 77 s for 160 MB more, the same links.
-FACTS_HELD = 100_000
+# About 4 kB each in memory (measured), 1.2 kB pickled. The sweep meets old events again through rare keys:
+# at 10,000 articles (49,572 events) holding 20,000 read 80,480 back from the file, 50 µs each.
+FACTS_HELD = 20_000
 
 
 @dataclass(slots=True)
@@ -55,25 +55,22 @@ class WindowLinker:
 
     `place` is the event's position in the corpus as `link_events` would
     have it (any sortable value): ties in date and in strength go by it.
-    `load(place)` gives an event back when its facts were let go.
     """
 
-    def __init__(self, corpus: CorpusWords, duplicates: dict[str, str], emit: Emit,
-                 load: Callable[[Hashable], Event]) -> None:
+    def __init__(self, corpus: CorpusWords, duplicates: dict[str, str], emit: Emit) -> None:
         self.linker = _Linker([], duplicates, corpus)
         self.known = corpus.known
         self.emit = emit
-        self.load = load
-        self.facts_held = FACTS_HELD
-        self.facts: OrderedDict[Hashable, _Facts] = OrderedDict()
+        self.facts = HeldFacts(FACTS_HELD)
         self.open: dict[Hashable, _Open] = {}
         # A list rather than a deque: a deque takes 600 bytes even for one event, and most blocks hold one.
         self.recent: dict[str, list[Hashable]] = defaultdict(list)
-        self.loads = 0
         self.peak_open = 0
 
     def add(self, ev: Event, place: Hashable) -> None:
-        f = self._remember(place, ev)
+        f = _facts(ev)
+        name_participants(f, self.known)
+        self.facts.put(place, f)
         if f.lo is None:
             raise ValueError(f"{ev.id} has no date to sweep it by")
         keys = self.linker.block_keys(f)
@@ -81,7 +78,7 @@ class WindowLinker:
         self.open[place] = _Open()
         for j in sorted(met):
             lower, higher = (j, place) if j < place else (place, j)
-            found = self.linker.judge(self._facts_of(lower), self._facts_of(higher), explain=False)
+            found = self.linker.judge(self.facts.get(lower), self.facts.get(higher), explain=False)
             if found is not None:
                 relation, strength, _reasons = found
                 self._keep(place, j, relation, strength)
@@ -105,22 +102,7 @@ class WindowLinker:
         for place in sorted(p for p, held in self.open.items() if not held.closed):
             self._close(place)
         self.recent.clear()
-
-    def _remember(self, place: Hashable, ev: Event) -> _Facts:
-        f = _facts(ev)
-        name_participants(f, self.known)
-        self.facts[place] = f
-        if len(self.facts) > self.facts_held:
-            self.facts.popitem(last=False)
-        return f
-
-    def _facts_of(self, place: Hashable) -> _Facts:
-        f = self.facts.get(place)
-        if f is None:
-            self.loads += 1
-            return self._remember(place, self.load(place))
-        self.facts.move_to_end(place)
-        return f
+        self.facts.close()
 
     def _keep(self, x: Hashable, y: Hashable, relation: str, strength: int) -> None:
         """`link_events`'s heaps: x keeps its strongest few of each kind."""
@@ -147,7 +129,7 @@ class WindowLinker:
             for _strength, y in heap:
                 if not held.written or y not in held.written:
                     lower, higher = (x, y) if x < y else (y, x)
-                    a, b = self._facts_of(lower), self._facts_of(higher)
+                    a, b = self.facts.get(lower), self.facts.get(higher)
                     found = self.linker.judge(a, b)
                     if found is not None:
                         self.emit(a.event, b.event, found[0], found[2])
