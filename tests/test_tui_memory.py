@@ -105,6 +105,25 @@ async def test_the_last_article_reopens_where_it_was_scrolled(seeds_index: Path)
         screen = await main_screen(pilot)
         await until(pilot, lambda: screen.article.has_class("-active") and screen.article.scroll_y > 0)
         assert screen.article.has_class("-active") and not screen.sources.has_class("-active")
+        assert screen.article.scroll_y == scrolled
+
+
+async def test_a_reopened_article_loaded_before_its_pane_is_shown_keeps_its_place(
+        seeds_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Narrow, the article may load before its pane comes forward: a view never shown cannot scroll yet."""
+    data_dir().mkdir(parents=True)
+    (data_dir() / "state.json").write_text(json.dumps({"last": {str(SEEDS.resolve()): {
+        "article": ARTICLE, "scroll_y": 7}}}), encoding="utf-8")
+    monkeypatch.setattr(MainScreen, "_show_resumed", lambda self: None)
+    app = ReaderApp(SEEDS, seeds_index)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await main_screen(pilot)
+        await until(pilot, lambda: screen.article.doc is not None)
+        await settle(pilot)
+        assert not screen.article.display and screen.article.scroll_y == 0
+        screen.show_pane("article")
+        await until(pilot, lambda: screen.article.scroll_y == 7)
+        assert screen.article.scroll_y == 7
 
 
 async def test_a_remembered_article_that_is_gone_is_not_reopened(seeds_index: Path) -> None:

@@ -48,6 +48,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         """The hit (or find match) stepped to, an index into `targets`."""
         self.land_on: int | None = None
         """The hit to show when the next article opens: 0 the first, -1 the last (stepping across results)."""
+        self._restore_y: float | None = None
+        """Where the reader left the article, until the view is shown and laid out to scroll there."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content(EMPTY_HINT), id="article-head")
@@ -169,8 +171,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         doc = self.doc
         if doc is None or doc.id != location.article:
             return
+        self._restore_y = location.scroll_y if restore else None
         if restore:
-            self.scroll_to(y=location.scroll_y, animate=False, immediate=True)
+            self._restore()
             return
         mention = self._mention(location)
         event = doc.event(location.event) if location.event else None
@@ -184,6 +187,16 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.go_to(land or 0)
         else:
             self.scroll_home(animate=False, immediate=True)
+
+    def _restore(self) -> None:
+        # Reopened at start while narrow, the article may load before its pane is brought forward: a view not
+        # shown has no height, and scrolling it would stop at the top.
+        if self._restore_y is not None and self.display and self.size.height:
+            self.scroll_to(y=self._restore_y, animate=False, immediate=True)
+            self._restore_y = None
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._restore)
 
     def _location_marks(self, location: Location) -> list[Mark]:
         """The sentence of the chosen event and the current mention; says in the lower border which mention."""
