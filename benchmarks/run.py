@@ -223,7 +223,7 @@ def fts5_peer(index_dir: Path, tmp: Path, mix: dict[str, list[str]]) -> dict[str
     return {"fts5_build_s": round(build_s, 2), "fts5_search": _percentiles(samples)}
 
 
-def app_figures(corpus: Path, index_dir: Path, query: str) -> dict[str, object]:
+def app_figures(corpus: Path, index_dir: Path, query: str, runs: int) -> dict[str, object]:
     """First paint and search in the real app (headless), and the timeline's first page from the index."""
     lib, _ = Library.open(corpus, index_dir, update=False)
     try:
@@ -239,7 +239,7 @@ def app_figures(corpus: Path, index_dir: Path, query: str) -> dict[str, object]:
     figures: dict[str, object] = {"timeline_events": count, "timeline_open_ms": round(opened * 1000, 1),
                                   "timeline_last_page_ms": round(last_page * 1000, 1), "timeline_page_rows": len(page)}
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "tui_bench.py"), "--corpus", str(corpus),
-                          "--index", str(index_dir), "--runs", "3", "--query", query], capture_output=True, text=True,
+                          "--index", str(index_dir), "--runs", str(runs), "--query", query], capture_output=True, text=True,
                          cwd=ROOT, timeout=600)
     try:
         figures.update(json.loads(out.stdout))
@@ -256,6 +256,7 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="keep the corpus and index in this folder (reused if present)")
     ap.add_argument("--generator", choices=KINDS, default="news",
                     help="news-like articles, or the first generator's retold seeds (to compare with older runs)")
+    ap.add_argument("--app-runs", type=int, default=3, help="launches of the app for each of its medians")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -279,7 +280,7 @@ def main() -> int:
         result["search_vs_fts5_p95"] = round(
             result["search"]["p95_ms"] / max(result["fts5_search"]["p95_ms"], 1e-3), 2)  # type: ignore[index]
         app_query = "Tokajew" if args.generator == "seeds" else news.surname(args.seed, 0)
-        result.update(app_figures(corpus, index_dir, app_query))
+        result.update(app_figures(corpus, index_dir, app_query, args.app_runs))
         result["total_s"] = round(time.perf_counter() - t0, 1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

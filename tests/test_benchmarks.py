@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_scale_benchmark_runs_on_a_few_articles() -> None:
-    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--articles", "10", "--json"],
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--articles", "10", "--app-runs", "1",
+                          "--json"],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     figures = json.loads(out.stdout)
