@@ -15,14 +15,14 @@ class YAMLProblem(ValueError):
         self.problem = problem
 
 
-# libyaml's safe loader when the wheel has it: the same plain data, about ten times faster per sidecar.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's safe loader when the wheel has it: the same plain data and nodes, about ten times faster.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load(raw: str) -> Any:
     """`yaml.safe_load`: plain data only, never objects built from tags."""
     try:
-        return yaml.load(raw, Loader=_LOADER)
+        return yaml.load(raw, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""

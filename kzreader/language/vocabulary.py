@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from kzreader import yamlfile
+
 T = TypeVar("T")
 
 
@@ -121,7 +123,7 @@ def load(path: Path) -> Vocabulary:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise VocabularyError(path, None, f"cannot read ({exc})") from None
-    loader = yaml.SafeLoader(text)
+    loader = yamlfile.LOADER(text)
     try:
         root = loader.get_single_node()
         if not isinstance(root, MappingNode):

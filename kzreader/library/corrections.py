@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from kzreader import yamlfile
 from kzreader.library import config, userfiles
 
 ENTITY_TYPES = ("person", "place", "org", "money")
@@ -131,8 +132,8 @@ def load(path: Path) -> Loaded:
 
 def parse(text: str, path: Path) -> Loaded:
     try:
-        nodes = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        nodes = yaml.compose(text, Loader=yamlfile.LOADER)
+        data = yaml.load(text, Loader=yamlfile.LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -200,7 +201,7 @@ def undo(path: Path, number: int) -> Correction:
     """Remove the `number`th entry of the file (as `kzreader corrections` numbers them); the rest stays as written."""
     text = _current(path)
     loaded = parse(text, path)
-    nodes = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
+    nodes = yaml.compose(text, Loader=yamlfile.LOADER) if text.strip() else None
     if nodes is None or not isinstance(nodes, yaml.SequenceNode) or not 1 <= number <= len(nodes.value):
         raise CorrectionsError(f"{path} has no correction {number}")
     gone = next((c for c in loaded.corrections if c.number == number), None)
