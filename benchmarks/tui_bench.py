@@ -45,8 +45,11 @@ from kzreader.tui.widgets.timeline_list import TimelineList  # noqa: E402
 SIZE = (120, 40)
 
 
-async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+async def _until(pilot: Pilot[Any], condition: Callable[[], bool], what: str, seconds: float = 300.0) -> None:
+    deadline = time.perf_counter() + seconds
     while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{what}: not after {seconds:.0f} s")
         await pilot.pause(0.01)
 
 
@@ -63,7 +66,7 @@ async def first_paint(corpus: Path, index: Path) -> float:
     app = ReaderApp(corpus, index)
     async with app.run_test(size=SIZE) as pilot:
         await _until(pilot, lambda: isinstance(app.screen, MainScreen) and bool(app.screen.query("#sources"))
-                     and app.screen.sources.row_count > 0)
+                     and app.screen.sources.row_count > 0, "the sources painted")
         await pilot.pause()
         elapsed = time.perf_counter() - started
         await _settle(pilot)
@@ -73,7 +76,8 @@ async def first_paint(corpus: Path, index: Path) -> float:
 async def search(corpus: Path, index: Path, query: str, commit: bool) -> float:
     app = ReaderApp(corpus, index)
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, MainScreen) and bool(app.screen.query("#sources")))
+        await _until(pilot, lambda: isinstance(app.screen, MainScreen) and bool(app.screen.query("#sources")),
+                     "the main screen")
         await _settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -85,7 +89,9 @@ async def search(corpus: Path, index: Path, query: str, commit: bool) -> float:
         else:
             started = time.perf_counter()
             await pilot.press(query[-1])
-        await _until(pilot, lambda: screen.query_text == query and screen.hits is not None)
+        # A query that finds nothing while typed is searched as a prefix too (`Tokaj` -> `Tokaj*`).
+        searched = {query, screen.library.while_typing(query)}
+        await _until(pilot, lambda: screen.query_text in searched and screen.hits is not None, f"results for {query}")
         await pilot.pause()
         elapsed = time.perf_counter() - started
         await _settle(pilot)
@@ -127,7 +133,7 @@ async def timeline_1m_jump() -> float:
         await _settle(pilot)
         started = time.perf_counter()
         await pilot.press("G")
-        await _until(pilot, lambda: widget.event is not None and widget.event.id == "x#999999")
+        await _until(pilot, lambda: widget.event is not None and widget.event.id == "x#999999", "the last event")
         await pilot.pause()
         return time.perf_counter() - started
 
