@@ -117,6 +117,20 @@ def test_a_timeline_filtered_by_a_search_shows_the_events_whose_sentence_matches
     assert len(seeds_library.timeline(TimelineFilter(query=q))) == seeds_library.timeline_count(TimelineFilter(query=q))
 
 
+@pytest.mark.parametrize("q", ["Tokajew", '"Morze Kaspijskie"', "date:2022"])
+def test_a_searched_timeline_read_a_few_events_at_a_time_is_the_same(seeds_library, monkeypatch, q: str) -> None:
+    """Read in pages, an article's events split across them, the events and their order do not change."""
+    from kzreader.library import TimelineFilter, facade
+
+    flt = TimelineFilter(query=q)
+    seeds_library.__dict__.pop("_searched", None)
+    whole = [ev.id for ev in seeds_library.timeline(flt)]
+    seeds_library.__dict__.pop("_searched", None)
+    monkeypatch.setattr(facade, "SEARCHED_EVENTS_PAGE", 3)
+    assert [ev.id for ev in seeds_library.timeline(flt)] == whole and whole
+    seeds_library.__dict__.pop("_searched", None)
+
+
 def test_filters_by_many_articles_do_not_hit_sqlites_variable_limit(seeds_index) -> None:
     """A search over a large corpus can match more articles than SQLite takes bound variables."""
     import sqlite3

@@ -129,6 +129,22 @@ class EventTables(StateFile):
         with_keys: Sequence[str] | None = None,
     ) -> list[Event]:
         """Events in date order, filtered by day range, entities and articles, one page at a time."""
+        return self.events_by_ids(self.event_ids(start, end, entity_keys, articles, offset, limit, undated,
+                                                 fold_copies, with_keys))
+
+    def event_ids(
+        self,
+        start: int | None = None,
+        end: int | None = None,
+        entity_keys: Sequence[str] | None = None,
+        articles: Sequence[str] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        undated: bool = False,
+        fold_copies: bool = False,
+        with_keys: Sequence[str] | None = None,
+    ) -> list[str]:
+        """The ids of `events_page`'s events, in its order."""
         where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies, with_keys)
         order = "e.day_start, e.day_end, e.article, e.seq"
         if undated:
@@ -139,7 +155,10 @@ class EventTables(StateFile):
         if limit is not None:
             ids += " LIMIT ? OFFSET ?"
             args += (limit, offset)
-        page = [r[0] for r in self.db.execute(ids, args)]
+        return [r[0] for r in self.db.execute(ids, args)]
+
+    def events_by_ids(self, page: list[str]) -> list[Event]:
+        """The events of these ids, in their order, with their links."""
         # The page's ids as one parameter: a search's events can outnumber SQLite's bound variables.
         sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN {ANY}"
         rows = {r[0]: r for r in self.db.execute(sql, (id_list(page),))}
