@@ -116,21 +116,9 @@ class EventTables(StateFile):
             links.sort(key=lambda lk: (_RANK.get(lk.relation, len(_RANK)), lk.event))
         return out
 
-    def events_page(
-        self,
-        start: int | None = None,
-        end: int | None = None,
-        entity_keys: Sequence[str] | None = None,
-        articles: Sequence[str] | None = None,
-        offset: int = 0,
-        limit: int | None = None,
-        undated: bool = False,
-        fold_copies: bool = False,
-        with_keys: Sequence[str] | None = None,
-    ) -> list[Event]:
-        """Events in date order, filtered by day range, entities and articles, one page at a time."""
-        return self.events_by_ids(self.event_ids(start, end, entity_keys, articles, offset, limit, undated,
-                                                 fold_copies, with_keys))
+    def events_page(self, *filters: Any, **named: Any) -> list[Event]:
+        """Events in date order, filtered by day range, entities and articles, one page at a time (`event_ids`)."""
+        return self.events_by_ids(self.event_ids(*filters, **named))
 
     def event_ids(
         self,
@@ -144,7 +132,7 @@ class EventTables(StateFile):
         fold_copies: bool = False,
         with_keys: Sequence[str] | None = None,
     ) -> list[str]:
-        """The ids of `events_page`'s events, in its order."""
+        """The ids of the events in date order, filtered by day range, entities and articles, one page at a time."""
         where, args = self._event_filter(start, end, entity_keys, articles, undated, fold_copies, with_keys)
         order = "e.day_start, e.day_end, e.article, e.seq"
         if undated:
