@@ -238,12 +238,11 @@ class Library:
                 cache.clear()
             # A page of events at a time, an article's together (its text is read once): the most frequent
             # name's articles hold 108,000 events at 100,000 articles, 780 MB as events all at once.
-            kept: set[str] = set()
+            kept: dict[str, Event] = {}
             for page in chunks(sorted(ids, key=lambda eid: eid.rsplit("#", 1)[0]), SEARCHED_EVENTS_PAGE):
-                kept.update(ev.id for ev in matching_events(self.store.events_by_ids(page), matches.near,
-                                                            matches.in_text))
-            cache[key] = [ev for page in chunks([eid for eid in ids if eid in kept], SEARCHED_EVENTS_PAGE)
-                          for ev in self.store.events_by_ids(page)]
+                kept.update((ev.id, ev) for ev in matching_events(self.store.events_by_ids(page), matches.near,
+                                                                  matches.in_text))
+            cache[key] = [kept[eid] for eid in ids if eid in kept]
         return cache[key]
 
     def event(self, eid: str) -> Event | None:
