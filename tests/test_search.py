@@ -131,6 +131,50 @@ def test_a_searched_timeline_read_a_few_events_at_a_time_is_the_same(seeds_libra
     seeds_library.__dict__.pop("_searched", None)
 
 
+def test_a_searched_timeline_keeps_ids_and_reads_only_the_page_asked_for(seeds_index) -> None:
+    """A search's timeline holds its events' ids, not the events: a page reads that page's events alone."""
+    from kzreader.library import Library, TimelineFilter
+    from tests.conftest import SEEDS
+
+    lib, _ = Library.open(SEEDS, seeds_index, update=False)
+    try:
+        flt = TimelineFilter(query="Tokajew")
+        whole = [ev.id for ev in lib.timeline(flt)]
+        assert len(whole) > 4
+        read: list[int] = []
+        by_ids = lib.store.events_by_ids
+        lib.store.events_by_ids = lambda ids: read.append(len(ids)) or by_ids(ids)  # type: ignore[method-assign]
+        assert [ev.id for ev in lib.timeline(flt, offset=2, limit=3)] == whole[2:5]
+        assert read == [3]
+        assert lib.timeline_count(flt) == len(whole) and read == [3]
+        assert sum(n for _a, _b, n in lib.coverage(flt)) == len(whole) and read == [3]
+    finally:
+        lib.close()
+
+
+def test_an_articles_matches_near_other_events_are_searched_in_the_regions_not_yet_searched() -> None:
+    """Asked again for other events of an article, only its regions not searched before are searched."""
+    from kzreader.index.search import Span
+    from kzreader.index.store import ArticleRecord
+    from kzreader.library.sentences import ArticleMatches
+
+    text = "Tokajew tu. Nic.\nInny akapit, Tokajew.\nTrzeci bez nazwiska, potem Tokajew."
+    regions = [(0, 16), (17, 39), (40, len(text))]
+    rec = ArticleRecord("a", None, None, None, None, None, None, "pl", None, None, "utf-8", text, regions, [], 9)
+    searched: list[list[tuple[int, int]]] = []
+
+    class Matcher:
+        def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
+            searched.append(regions)
+            return [Span(m, m + 7) for start, end in regions for m in [text.find("Tokajew", start, end)] if m >= 0]
+
+    matches = ArticleMatches(Matcher(), lambda aid: rec, frozenset({"a"}))  # type: ignore[arg-type]
+    assert matches.near("a", [(0, 5)]) == [Span(0, 7)]
+    assert matches.near("a", [(18, 20), (41, 45)]) == [Span(30, 37), Span(66, 73)]
+    assert matches.near("a", [(1, 2), (50, 51)]) == [Span(0, 7), Span(66, 73)]
+    assert searched == [[(0, 16)], [(17, 39), (40, 74)]]
+
+
 def test_filters_by_many_articles_do_not_hit_sqlites_variable_limit(seeds_index) -> None:
     """A search over a large corpus can match more articles than SQLite takes bound variables."""
     import sqlite3

@@ -8,10 +8,10 @@ sentence matches. An article the search found by what is not in its text
 """
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from kzreader.index.documents import event_days
 from kzreader.index.search import Matcher, Span
 from kzreader.index.store import ArticleRecord
 from kzreader.reading.annotations import Event
@@ -33,33 +33,49 @@ class ArticleMatches:
         self.matcher = matcher
         self.article = article
         self.in_body = in_body
-        self._spans: dict[tuple[str, Region | None], list[Span]] = {}
-        self._regions: dict[str, list[Region]] = {}
+        # Per article, flat arrays: its regions' (start, end) pairs, which of them were searched (a bit each)
+        # and the (start, end) pairs found in those. As tuples, lists and Span objects keyed by region, a
+        # frequent name's 21,819 articles at 100,000 held 40 MB.
+        self._known: dict[str, tuple[array[int], int, array[int]]] = {}
+        self._whole: dict[str, array[int]] = {}
 
     def in_text(self, aid: str) -> bool:
-        return aid in self.in_body if self.in_body is not None else bool(self._in(aid, None))
+        return aid in self.in_body if self.in_body is not None else bool(self._in_all(aid))
 
     def near(self, aid: str, ranges: list[Region]) -> list[Span]:
-        """The article's matches in at least the regions holding these (start, end) ranges."""
+        """The article's matches in the regions holding these (start, end) ranges."""
         if self.in_body is None:
-            return self._in(aid, None)
+            return self._in_all(aid)
         rec = None
-        if aid not in self._regions:
+        if aid in self._known:
+            regions, searched, found = self._known[aid]
+        else:
             rec = self.article(aid)
-            self._regions[aid] = rec.regions if rec else []
-        near = [r for r in self._regions[aid] if any(r[0] < end and r[1] > start for start, end in ranges)]
-        return [s for r in near for s in self._in(aid, r, rec)]
-
-    def _in(self, aid: str, region: Region | None, rec: ArticleRecord | None = None) -> list[Span]:
-        """The article's matches in one region of it, or in all of it (None); `rec` read if not given."""
-        key = (aid, region)
-        if key not in self._spans:
+            regions, searched, found = _flat(rec.regions if rec else []), 0, array("i")
+        pairs = list(zip(regions[::2], regions[1::2]))
+        wanted = [k for k, (a, b) in enumerate(pairs) if any(a < end and b > start for start, end in ranges)]
+        missing = [k for k in wanted if not searched >> k & 1]
+        if missing:
             rec = rec or self.article(aid)
-            if rec is None:
-                self._spans[key] = []
-            else:
-                self._spans[key] = self.matcher.spans(rec.text, rec.regions if region is None else [region])
-        return self._spans[key]
+            if rec is not None:
+                found.extend(_flat((s.start, s.end) for s in self.matcher.spans(rec.text, [pairs[k] for k in missing])))
+            searched |= sum(1 << k for k in missing)
+        self._known[aid] = (regions, searched, found)
+        near = [pairs[k] for k in wanted]
+        return [Span(a, b) for a, b in zip(found[::2], found[1::2]) if any(r[0] <= a < r[1] for r in near)]
+
+    def _in_all(self, aid: str) -> list[Span]:
+        """The article's matches in all of it."""
+        if aid not in self._whole:
+            rec = self.article(aid)
+            self._whole[aid] = _flat((s.start, s.end) for s in self.matcher.spans(rec.text, rec.regions)) \
+                if rec else array("i")
+        found = self._whole[aid]
+        return [Span(a, b) for a, b in zip(found[::2], found[1::2])]
+
+
+def _flat(pairs: Iterable[tuple[int, int]]) -> array[int]:
+    return array("i", [n for pair in pairs for n in pair])
 
 
 def matching_events(events: Iterable[Event], spans_near: Callable[[str, list[Region]], list[Span]],
@@ -88,7 +104,7 @@ def _sentence(ev: Event) -> Region:
     return ev.sentence_start, ev.sentence_end or ev.end
 
 
-def day_spans(events: Iterable[Event]) -> list[tuple[int, int, int]]:
-    """(first day, last day, events) of the dated events, as the store counts a timeline's coverage."""
-    counts = Counter(days for ev in events if (days := event_days(ev)) is not None)
+def day_spans(days: Iterable[tuple[int, int] | None]) -> list[tuple[int, int, int]]:
+    """(first day, last day, events) of events' day ranges (None for undated), as the store counts a timeline's coverage."""
+    counts = Counter(d for d in days if d is not None)
     return [(a, b, n) for (a, b), n in sorted(counts.items())]
