@@ -87,7 +87,7 @@ def test_an_entity_updated_in_place_leaves_the_same_rows_as_a_whole_rewrite(tmp_
 
         def rows(store) -> tuple:
             return (store.entities(aid),
-                    sorted(store.db.execute("SELECT key, name FROM entity_names WHERE article=?", (aid,))),
+                    sorted(store.db.execute("SELECT name, key, n FROM entity_names WHERE key=?", (SZOSZYN,))),
                     store.db.execute("SELECT articles, mentions FROM entity_totals WHERE key=?", (SZOSZYN,)).fetchone())
         assert rows(stores[0]) == rows(stores[1])
         assert stores[0].entities(aid) != old

@@ -35,26 +35,31 @@ def test_entities_and_events_read_back_as_stored_without_repeating_their_columns
         assert unpack_event(ev.id, ev.article, ev.date, data) == ev
 
 
-def _names(store: Store) -> list[tuple[str, str, str]]:
-    return sorted(store.db.execute("SELECT article, key, name FROM entity_names"))
+def _names(store: Store) -> list[tuple[str, str, int]]:
+    return sorted(store.db.execute("SELECT name, key, n FROM entity_names"))
 
 
 def test_entity_names_follow_their_articles_through_put_update_and_delete(tmp_path: Path):
+    """A folded name is kept once per entity, with how many articles' entities are called by it."""
     store = Store(tmp_path / "state.db")
     ents = _entities()
     store.put_entities("a1", ents)
     store.put_entities("a2", ents[:1])
-    assert ("a1", "place:astana", "nur-sultan") in _names(store)
+    assert ("nur-sultan", "place:astana", 1) in _names(store)
+    assert ("kowalski", "person:jan kowalski", 2) in _names(store)
     assert store.entity_keys_matching("Kowalski") == ["person:jan kowalski"]
     renamed = [Entity(ents[0].key, "Jan K.", "person", ents[0].mentions, [])] + ents[1:]
     store.update_entities("a1", ents, renamed)
-    assert ("a1", "person:jan kowalski", "kowalski") not in _names(store)
-    assert ("a1", "person:jan kowalski", "jan k.") in _names(store)
+    assert ("kowalski", "person:jan kowalski", 1) in _names(store)
+    assert ("jan k.", "person:jan kowalski", 1) in _names(store)
     assert store.entities("a1") == renamed
     store.put_entities("a1", ents[2:])
-    assert {r[1] for r in _names(store) if r[0] == "a1"} == {"place:astana"}
-    store.delete_article("a1")
+    assert ("jan k.", "person:jan kowalski", 1) not in _names(store)
+    assert store.entity_keys_matching("Jan K.") == []
     store.delete_article("a2")
+    assert store.entity_keys_matching("Kowalski") == []
+    assert {key for _name, key, _n in _names(store)} == {"place:astana"}
+    store.delete_article("a1")
     assert _names(store) == []
     store.close()
 
@@ -87,4 +92,20 @@ def test_an_article_text_is_kept_deflated_and_read_back_whole(tmp_path: Path):
     stored = store.db.execute("SELECT length(text) FROM articles").fetchone()[0]
     assert stored < len(text.encode()) / 10
     assert store.article("a1") == rec
+    store.close()
+
+
+def test_a_signature_is_kept_packed_beside_its_hashes_and_goes_with_its_article(tmp_path: Path):
+    """An article's hashes are read back from one packed row; replacing or deleting it leaves no pair behind."""
+    store = Store(tmp_path / "state.db")
+    store.put_signature("a1", [8, 4294967288, 16])
+    store.put_signature("a2", [16, 24])
+    assert store.signature("a1") == [8, 4294967288, 16]
+    assert store.signature_sizes() == {"a1": 3, "a2": 2} and store.signature_size("a2") == 2
+    assert store.shared([16, 24], common=5) == {"a1": 1, "a2": 2}
+    store.put_signature("a1", [24])
+    assert sorted(store.db.execute("SELECT hash, id FROM shingles")) == [(16, "a2"), (24, "a1"), (24, "a2")]
+    store.delete_article("a2")
+    assert sorted(store.db.execute("SELECT hash, id FROM shingles")) == [(24, "a1")]
+    assert store.signature("a2") == [] and store.signature_size("a2") == 0
     store.close()

@@ -114,12 +114,14 @@ def articles_touched(store: Store, entries: Iterable[Entry]) -> set[str]:
             found.add(e["article"])
         elif kind in LINK_KINDS:
             events.update((e["a"], e["b"]))
-    for chunk in chunks(sorted(keys), 400):
+    # A rejected name's articles are those of the entities called so: a few more than those naming them so.
+    named: set[str] = set()
+    for chunk in chunks(sorted(names), 400):
+        named.update(r[0] for r in store.db.execute(
+            f"SELECT key FROM entity_names WHERE name IN ({','.join('?' * len(chunk))})", chunk))
+    for chunk in chunks(sorted(keys | named), 400):
         found.update(r[0] for r in store.db.execute(
             f"SELECT DISTINCT article FROM entities WHERE key IN ({','.join('?' * len(chunk))})", chunk))
-    for chunk in chunks(sorted(names), 400):
-        found.update(r[0] for r in store.db.execute(
-            f"SELECT DISTINCT article FROM entity_names WHERE name IN ({','.join('?' * len(chunk))})", chunk))
     for chunk in chunks(sorted(events), 400):
         found.update(r[0] for r in store.db.execute(
             f"SELECT article FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))

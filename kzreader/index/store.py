@@ -29,6 +29,7 @@ class Store(ArticleTables, SignatureTables, NameTables, EntityTables, StatsTable
     def delete_article(self, aid: str) -> None:
         self.drop_names(aid)
         self.drop_entities(aid)
-        for table, col in (("files", "id"), ("articles", "id"), ("shingles", "id")):
-            self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (aid,))
+        self.drop_signature(aid)
+        for table in ("files", "articles"):
+            self.db.execute(f"DELETE FROM {table} WHERE id=?", (aid,))
         self.delete_events(aid)

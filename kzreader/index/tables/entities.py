@@ -25,10 +25,7 @@ class EntityTables(StateFile):
         )
         self._count_entities(aid, 1)
         # Every way a reader may name an entity, folded, so a filter by name is an index lookup.
-        self.db.executemany(
-            "INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?)",
-            ((n, e.key, aid) for e in entities for n in _folded_names(e)),
-        )
+        self._add_names(entities)
 
     def update_entities(self, aid: str, old: Sequence[Entity], new: Sequence[Entity]) -> None:
         """Write what changed of an article's entities: in place when each keeps its key and place.
@@ -48,23 +45,23 @@ class EntityTables(StateFile):
                              _last_word(e.name) if e.type == "person" else None, aid, e.key))
             self.db.execute("UPDATE entity_totals SET mentions = mentions + ? WHERE key=?",
                             (len(e.mentions) - len(was.mentions), e.key))
-            self._drop_names(aid, [was])
-            self.db.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?)",
-                                ((n, e.key, aid) for n in _folded_names(e)))
+            self._drop_names([was])
+            self._add_names([e])
 
     def drop_entities(self, aid: str) -> None:
-        self._drop_names(aid, self.entities(aid))
+        self._drop_names(self.entities(aid))
         self._count_entities(aid, -1)
         self.db.execute("DELETE FROM entities WHERE article=?", (aid,))
 
-    def _drop_names(self, aid: str, entities: Sequence[Entity]) -> None:
-        """Remove these entities' folded names of this article, each a seek of the (name, key, article) key.
+    def _add_names(self, entities: Sequence[Entity]) -> None:
+        self.db.executemany("INSERT INTO entity_names VALUES (?, ?, 1) ON CONFLICT(name, key) DO UPDATE SET n = n + 1",
+                            ((n, e.key) for e in entities for n in _folded_names(e)))
 
-        Found from the entities rather than by an index on the article, which
-        would hold every row a second time.
-        """
-        self.db.executemany("DELETE FROM entity_names WHERE name=? AND key=? AND article=?",
-                            ((n, e.key, aid) for e in entities for n in _folded_names(e)))
+    def _drop_names(self, entities: Sequence[Entity]) -> None:
+        """Take back these entities' folded names, each a seek of the (name, key) key; a name no one calls goes."""
+        named = [(n, e.key) for e in entities for n in _folded_names(e)]
+        self.db.executemany("UPDATE entity_names SET n = n - 1 WHERE name=? AND key=?", named)
+        self.db.executemany("DELETE FROM entity_names WHERE name=? AND key=? AND n <= 0", named)
 
     def _count_entities(self, aid: str, sign: int) -> None:
         """Add (or take back) an article's entities to the running totals the corpus's ranking reads.
@@ -145,7 +142,7 @@ class EntityTables(StateFile):
 
     def entity_keys_matching(self, name: str) -> list[str]:
         """Keys of entities whose name, key or alias is `name` (case and diacritics aside)."""
-        rows = self.db.execute("SELECT DISTINCT key FROM entity_names WHERE name=? ORDER BY key", (fold(name.strip()),))
+        rows = self.db.execute("SELECT key FROM entity_names WHERE name=? ORDER BY key", (fold(name.strip()),))
         return [r[0] for r in rows]
 
 

@@ -1,28 +1,39 @@
 """Each article's shingle signature, and which articles share its hashes: what finding copies asks of the state."""
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
 from kzreader.index.tables.base import StateFile
 from kzreader.index.tables.sql import chunks
 
+# A signature holds crc32 hashes (dedup.py): 32-bit, packed unsigned.
+_HASH_BYTES = array("I").itemsize
+
 
 class SignatureTables(StateFile):
-    """The `shingles` table."""
+    """The `shingles` table and each article's `signatures`."""
 
     def put_signature(self, aid: str, sig: Sequence[int]) -> None:
-        self.db.execute("DELETE FROM shingles WHERE id=?", (aid,))
+        self.drop_signature(aid)
         self.db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, aid) for h in sig))
+        self.db.execute("INSERT INTO signatures VALUES (?, ?)", (aid, array("I", sig).tobytes()))
+
+    def drop_signature(self, aid: str) -> None:
+        self.db.executemany("DELETE FROM shingles WHERE hash=? AND id=?", ((h, aid) for h in self.signature(aid)))
+        self.db.execute("DELETE FROM signatures WHERE id=?", (aid,))
 
     def signature(self, aid: str) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT hash FROM shingles WHERE id=?", (aid,))]
+        row = self.db.execute("SELECT hashes FROM signatures WHERE id=?", (aid,)).fetchone()
+        return array("I", row[0]).tolist() if row else []
 
     def signature_sizes(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, count(*) FROM shingles GROUP BY id")}
+        return {r[0]: r[1] // _HASH_BYTES for r in self.db.execute("SELECT id, length(hashes) FROM signatures")}
 
     def signature_size(self, aid: str) -> int:
-        return int(self.db.execute("SELECT count(*) FROM shingles WHERE id=?", (aid,)).fetchone()[0])
+        row = self.db.execute("SELECT length(hashes) FROM signatures WHERE id=?", (aid,)).fetchone()
+        return row[0] // _HASH_BYTES if row else 0
 
     def frequent_hashes(self, common: int) -> set[int]:
         """Hashes more than `common` articles hold, in one pass: for checking many articles at once."""
