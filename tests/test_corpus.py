@@ -92,3 +92,24 @@ def test_bad_sidecars_are_reported_with_file_and_line_and_nothing_runs(tmp_path:
     bad.write_text(f"title: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
     meta = read_sidecar(bad)
     assert not marker.exists() and meta.problems
+
+
+def test_files_are_listed_in_name_order_with_their_sidecars_and_fingerprinted_alike_by_workers(tmp_path: Path,
+                                                                                               monkeypatch) -> None:
+    """The walk's order and sidecars; fingerprints taken by forked workers, a few files each, are the same."""
+    from kzreader.corpus.articles import article_files
+    from kzreader.index import sources
+
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a-b.txt", "a.txt", "a.yaml", ".hidden.txt", "notes.md", "sub/c.txt", "sub/c.yaml"):
+        (tmp_path / name).write_text("Tekst.\n", encoding="utf-8")
+    found = list(article_files(tmp_path))
+    assert [(s.id, s.sidecar is not None) for s in found] == [
+        ("a-b", False), ("a", True), ("b", False), ("sub/c", True)]
+    assert found[1].sidecar == str(tmp_path / "a.yaml") and found[1].path == tmp_path / "a.txt"
+    (tmp_path / "a.yaml").write_text("date: 2020-01-01\n", encoding="utf-8")
+    alone = [sources.fingerprint(s) for s in found]
+    assert alone[0].endswith("|-") and alone[1].split("|")[1].startswith("17:")
+    monkeypatch.setattr(sources, "_STAT_CHUNK", 1)
+    assert sources.fingerprints(found, 2) == alone
+    assert sources._listed == ()

@@ -109,3 +109,21 @@ def test_a_signature_is_kept_packed_beside_its_hashes_and_goes_with_its_article(
     assert sorted(store.db.execute("SELECT hash, id FROM shingles")) == [(24, "a1")]
     assert store.signature("a2") == [] and store.signature_size("a2") == 0
     store.close()
+
+
+def test_a_build_leaves_the_state_file_without_empty_space(tmp_path: Path):
+    """A full build ends by rewriting the state compactly: a VACUUM of it then finds nothing to take back."""
+    import sqlite3
+
+    from kzreader.index.indexer import refresh
+    from tests.conftest import SEEDS
+
+    refresh(SEEDS, tmp_path / "ix")
+    db = sqlite3.connect(tmp_path / "ix" / "state.db")
+    try:
+        built = db.execute("PRAGMA page_count").fetchone()[0]
+        assert db.execute("PRAGMA page_size").fetchone()[0] == 16384
+        db.execute("VACUUM")
+        assert db.execute("PRAGMA page_count").fetchone()[0] == built
+    finally:
+        db.close()

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from kzreader.corpus import dedup
@@ -81,10 +82,10 @@ class Corpus:
         return {a.id: a for a in self.articles}
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """An article file found in the corpus. Paths are kept as strings: making a
-    Path of every file cost more than walking the folders at 100,000 articles."""
+class SourceFile(NamedTuple):
+    """An article file found in the corpus. Paths are kept as strings, and the
+    record a tuple: making a Path, or a frozen dataclass, of every file cost
+    more than walking the folders at 100,000 articles."""
 
     id: str
     file: str
@@ -119,11 +120,9 @@ def article_files(root: Path, exclude: Path | None = None) -> Iterator[SourceFil
         prefix = "" if rel == "." else rel + "/"
         listed = set(filenames)
         folder = os.path.join(dirpath, "")
-        for name in sorted(filenames):
-            if name.endswith(".txt") and not name.startswith("."):
-                stem = name[:-4]
-                sidecar = folder + stem + ".yaml" if stem + ".yaml" in listed else None
-                yield SourceFile(prefix + stem, folder + name, sidecar)
+        stems = [name[:-4] for name in sorted(filenames) if name.endswith(".txt") and not name.startswith(".")]
+        yield from (SourceFile(prefix + stem, folder + stem + ".txt",
+                               folder + stem + ".yaml" if stem + ".yaml" in listed else None) for stem in stems)
 
 
 def read_article(source: SourceFile) -> tuple[Article, bytes]:

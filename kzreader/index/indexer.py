@@ -31,7 +31,7 @@ from kzreader.index.corpus_passes import corpus_passes
 from kzreader.index.documents import analyse_all, store_article, stored_job, write_document
 from kzreader.index.duplicates import job_from_record, reanalyse_for_duplicates, update_duplicates
 from kzreader.index.progress import Log, Progress
-from kzreader.index.sources import fingerprint, read_all
+from kzreader.index.sources import fingerprints, read_all
 from kzreader.index.store import Store, StoreError
 from kzreader.index.workers import process_count
 from kzreader.language.pl import names
@@ -158,11 +158,10 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
     seen: set[str] = set()
     sources = list(article_files(corpus, exclude=index_dir))
     to_read: list[tuple[SourceFile, str]] = []
-    for source in sources:
+    for source, fp in zip(sources, fingerprints(sources, process_count(procs))):
         seen.add(source.id)
-        fp = fingerprint(source)
         old = known.get(source.id)
-        if old and old[1] == fp:
+        if old and old[0] == fp:
             report.unchanged += 1
         else:
             to_read.append((source, fp))
@@ -186,7 +185,7 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
                 report.skipped.append(f"{source.path}: skipped, cannot read it ({reason})")
                 seen.discard(source.id)
             continue
-        if old and old[2] == got.digest:
+        if old and old[1] == got.digest:
             store.put_file(source.id, source.file, fp, got.digest)
             report.unchanged += 1
             continue
@@ -270,6 +269,8 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
         say(note)
     store.set_meta("complete", "1")
     store.commit()
+    if not known:
+        store.compact()
 
 
 def _processes(procs: int | None, batch: int) -> int:

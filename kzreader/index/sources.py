@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kzreader.corpus import dedup
@@ -31,6 +31,33 @@ def _stat_mark(path: str | None) -> str:
     except OSError:
         return "-"
     return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+# The files whose fingerprints the forked workers take, by position: inherited, not sent.
+_listed: Sequence[SourceFile] = ()
+_STAT_CHUNK = 10_000
+
+
+def fingerprints(sources: Sequence[SourceFile], processes: int) -> list[str]:
+    """Each file's `fingerprint`, in order; split among `processes` forked workers if more than one.
+
+    A stat is 3.5 µs here; at 100,000 articles (and as many sidecars) the
+    fingerprints were half of a refresh that found nothing changed.
+    """
+    global _listed
+    if processes < 2 or len(sources) < 2 * _STAT_CHUNK or not hasattr(os, "fork"):
+        return [fingerprint(s) for s in sources]
+    _listed = sources
+    try:
+        with pool(processes) as workers:
+            parts = workers.map(_fingerprints_of, range(0, len(sources), _STAT_CHUNK))
+    finally:
+        _listed = ()
+    return [fp for part in parts for fp in part]
+
+
+def _fingerprints_of(start: int) -> list[str]:
+    return [fingerprint(s) for s in _listed[start:start + _STAT_CHUNK]]
 
 
 def _digest(raw: bytes, source: SourceFile) -> str:

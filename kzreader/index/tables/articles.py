@@ -72,8 +72,9 @@ class ArticleTables(StateFile):
     """The `files` and `articles` tables."""
 
     # files -----------------------------------------------------------------
-    def files(self) -> dict[str, tuple[str, str, str]]:
-        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, path, fingerprint, hash FROM files")}
+    def files(self) -> dict[str, tuple[str, str]]:
+        """id -> (fingerprint, content hash) of every file indexed."""
+        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT id, fingerprint, hash FROM files")}
 
     def put_file(self, aid: str, path: str, fingerprint: str, digest: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (aid, path, fingerprint, digest))

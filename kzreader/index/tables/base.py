@@ -114,6 +114,16 @@ class StateFile:
     def commit(self) -> None:
         self.db.commit()
 
+    def compact(self) -> None:
+        """Rewrite the file without its empty space, after a build.
+
+        A build adds each index's rows out of their order, leaving pages part
+        empty: a tenth of the file at 10,000 articles (229 -> 207 MB, 1 s).
+        """
+        self.db.commit()
+        self.db.execute("VACUUM")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
 
 def _reader(path: Path) -> sqlite3.Connection:
     """A read-only connection, also to a state file in a folder this process may not write.
