@@ -62,7 +62,7 @@ CREATE INDEX IF NOT EXISTS links_a ON links(a);
 CREATE INDEX IF NOT EXISTS links_b ON links(b);
 """
 
-WRITER_CACHE_KIB = 256 * 1024
+WRITER_CACHE_KIB = 128 * 1024
 PAGE_BYTES = 16384
 
 
@@ -85,7 +85,8 @@ class StateFile:
                 self.db.execute(f"PRAGMA page_size={PAGE_BYTES}")
                 self.db.execute("PRAGMA journal_mode=WAL")
                 # A build updates several indexes per row; SQLite's default 2 MB
-                # cache made it re-read their pages for every article at 100k.
+                # cache made it re-read their pages for every article at 100k. Bounded
+                # all the same: the build's processes together must fit in 2 GB.
                 self.db.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
                 self.db.executescript(SCHEMA)
             self.db.execute("PRAGMA synchronous=NORMAL")
