@@ -105,6 +105,6 @@ def _sentence(ev: Event) -> Region:
 
 
 def day_spans(days: Iterable[tuple[int, int] | None]) -> list[tuple[int, int, int]]:
-    """(first day, last day, events) of events' day ranges (None for undated), as the store counts a timeline's coverage."""
+    """(first day, last day, events) of events' day ranges (None: undated), as the store counts a timeline's coverage."""
     counts = Counter(d for d in days if d is not None)
     return [(a, b, n) for (a, b), n in sorted(counts.items())]
