@@ -64,3 +64,39 @@ def test_lengths_answered_from_memory(tmp_path: Path) -> None:
     writer.commit()
     with ix.reader() as r:
         assert remembered == [[r.doc_field_length(n, f) for f in fields] for n in range(3)]
+
+
+def test_runs_merged_before_the_last_merge_write_the_same_index(tmp_path: Path, monkeypatch) -> None:
+    """More sorted runs than Whoosh opens at once are merged into runs first: streamed, as at 100,000 articles."""
+    from whoosh.writing import PostingPool
+
+    theirs = _build(tmp_path / "whoosh", lambda ix: ix.writer(limitmb=1))
+    merged: list[int] = []
+
+    def items(self, maxfiles: int = 128):
+        merged.append(len(self.runs))
+        return PostingPool.items(self, maxfiles=2)
+
+    monkeypatch.setattr(whoosh_writer._ChunkedPool, "items", items)
+    ours = _build(tmp_path / "ours", lambda ix: whoosh_writer.writer(ix, limitmb=1))
+    assert ours == theirs
+    assert merged and merged[0] > 2
+
+
+def test_a_sub_writer_that_fails_fails_the_commit_instead_of_leaving_its_documents_out(tmp_path: Path,
+                                                                                      monkeypatch) -> None:
+    """Whoosh commits without a sub-writer that died; ours refuses, and the index keeps what it had."""
+    import os
+
+    import pytest
+
+    ix = ix_mod.open_whoosh(tmp_path, create=True)
+    monkeypatch.setattr(whoosh_writer._FastSubWriterTask, "run", lambda self: os._exit(3))
+    writer = whoosh_writer.writer(ix, 2, multisegment=True)
+    for doc in DOCS:
+        writer.add_document(**doc)
+    with pytest.raises(whoosh_writer.SubWriterFailed, match="exit code 3"):
+        writer.commit()
+    writer.cancel()
+    with ix_mod.open_whoosh(tmp_path).reader() as r:
+        assert r.doc_count() == 0

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pickle
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3PerDocWriter
@@ -23,6 +24,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from kzreader.index.analyzer import PolishLemmaFilter, PolishTokenizer, index_terms
 from kzreader.index.compact_postings import CompactPositions, encode_positions, use_compact_blocks
+from kzreader.index.faults import IndexWriteError
 
 # Postings pickled together in a run: one pickle call per chunk instead of per posting.
 _CHUNK = 20_000
@@ -38,9 +40,12 @@ class _ChunkedPool(PostingPool):
             self.save()
         self.current.append(item)
 
-    def _write_run(self, f: Any, items: list[Any]) -> None:
-        for i in range(0, len(items), _CHUNK):
-            pickle.dump(items[i:i + _CHUNK], f, pickle.HIGHEST_PROTOCOL)
+    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
+        # A list when the pool is saved; a merge of runs, streamed, when there are more runs than files
+        # Whoosh opens at once (at 100,000 articles with 64 MB pools).
+        items = iter(items)
+        while chunk := list(islice(items, _CHUNK)):
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
         f.close()
 
     def _read_run(self, path: str) -> Iterator[Any]:
@@ -209,14 +214,45 @@ class _FastSubWriterTask(multiproc.SubWriterTask):
 
 
 class FastMpWriter(multiproc.MpWriter):
-    """Whoosh's multi-process writer, its sub-writers FastSegmentWriters."""
+    """Whoosh's multi-process writer, its sub-writers FastSegmentWriters, failing when one of them failed.
+
+    Whoosh passes over a sub-writer that died (its result never comes) and
+    commits the others' segments: the index would lack that sub-writer's
+    documents without a word, as when its disk filled while it wrote.
+    """
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.resultqueue = _Results(self.resultqueue, self.tasks, getattr(self.storage, "folder", "its folder"))
 
     def _new_task(self) -> multiproc.SubWriterTask:
-        task = _FastSubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+        task = _FastSubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue.queue, self.subargs,
                                   self.multisegment)
         self.tasks.append(task)
         task.start()
         return task
+
+
+class _Results:
+    """The sub-writers' result queue as the committing writer reads it, after it has waited for them to end."""
+
+    def __init__(self, queue: Any, tasks: list[multiproc.SubWriterTask], folder: str) -> None:
+        self.queue = queue
+        self.tasks = tasks
+        self.folder = folder
+
+    def get(self, timeout: float | None = None) -> Any:
+        failed = [task.exitcode for task in self.tasks if task.exitcode]
+        if failed:
+            raise SubWriterFailed(
+                f"cannot write the index in {self.folder} (a process writing its search index failed, exit code "
+                f"{failed[0]}, with the error printed above); the articles are untouched: free some space if the "
+                "disk is full, then run kzreader again")
+        return self.queue.get(timeout=timeout)
+
+
+class SubWriterFailed(IndexWriteError):
+    """A Whoosh sub-writer process ended in an error: the documents it held are not in the index."""
 
 
 def writer(ix: Any, procs: int = 1, **kwargs: Any) -> SegmentWriter:
