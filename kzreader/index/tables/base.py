@@ -64,6 +64,7 @@ CREATE INDEX IF NOT EXISTS links_b ON links(b);
 
 WRITER_CACHE_KIB = 128 * 1024
 PAGE_BYTES = 16384
+VACUUM_CACHE_KIB = 16 * 1024
 
 
 class StoreError(Exception):
@@ -122,7 +123,12 @@ class StateFile:
         empty: a tenth of the file at 10,000 articles (229 -> 207 MB, 1 s).
         """
         self.db.commit()
+        # VACUUM holds about twice the page cache beside it: at 10,000 articles it took 354 MB with
+        # the build's 128 MB cache and 92 MB with 16 MB, in the same 1.2 s (at 100,000 the build's
+        # main process went from 1.0 to 1.45 GB in its last seconds).
+        self.db.execute(f"PRAGMA cache_size=-{VACUUM_CACHE_KIB}")
         self.db.execute("VACUUM")
+        self.db.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
