@@ -24,7 +24,7 @@ from kzreader.index.corrected import ENTITY_KINDS, LINK_KINDS, Reading, correct
 from kzreader.index.store import Store
 from kzreader.index.tables.sql import chunks
 from kzreader.language.folding import fold
-from kzreader.reading.annotations import Entity, Event
+from kzreader.reading.annotations import Entity, Event, article_of
 
 MACHINE_TABLE = "CREATE TABLE IF NOT EXISTS machine_readings(article TEXT PRIMARY KEY, entities TEXT, events TEXT)"
 APPLIED = "corrections"
@@ -175,7 +175,7 @@ def _redo(store: Store, articles: set[str], entries: list[Entry], keys: set[str]
                          ((t, n, k) for k, (t, n) in names.items()))
     if relinked:
         duplicates = {aid: d for aid, (_own, d, _rank) in store.own_dates().items() if d}
-        relink(store, {eid.rpartition("#")[0] for eid in relinked}, relinked, duplicates)
+        relink(store, {article_of(eid) for eid in relinked}, relinked, duplicates)
     _link_by_hand(store, [e for e in entries if e["kind"] in LINK_KINDS])
     return notes
 

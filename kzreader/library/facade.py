@@ -29,7 +29,7 @@ from kzreader.library.ids import resolve as resolve_id
 from kzreader.library.sentences import ArticleMatches, day_spans, matching_events
 from kzreader.library.stats import DaySpan, EntityStat, Together, day_str, range_str
 from kzreader.language.pl.morphology import morfeusz
-from kzreader.reading.annotations import Entity, Event
+from kzreader.reading.annotations import Entity, Event, article_of
 from kzreader.reading.periods import day_number
 
 # Events read at once for a search's timeline, which keeps those whose sentence holds a match.
@@ -253,7 +253,7 @@ class Library:
             # A page of events at a time, an article's together (its text is read once): the most frequent
             # name's articles hold 108,000 events at 100,000 articles, 780 MB as events all at once.
             days: dict[str, tuple[int, int] | None] = {}
-            for page in chunks(sorted(ids, key=lambda eid: eid.rsplit("#", 1)[0]), SEARCHED_EVENTS_PAGE):
+            for page in chunks(sorted(ids, key=article_of), SEARCHED_EVENTS_PAGE):
                 days.update((ev.id, event_days(ev)) for ev in matching_events(self.store.events_by_ids(page),
                                                                                matches.near, matches.in_text))
             cache[key] = SearchedEvents([eid for eid in ids if eid in days], day_spans(days.values()))

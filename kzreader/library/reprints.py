@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kzreader.reading.annotations import Event
+from kzreader.reading.annotations import Event, article_of
 
 
 def copies_of(summaries: Iterable[Mapping[str, Any]]) -> dict[str, str]:
@@ -14,5 +14,5 @@ def copies_of(summaries: Iterable[Mapping[str, Any]]) -> dict[str, str]:
 
 def also_in(event: Event, copies: Mapping[str, str]) -> list[str]:
     """The reprints of `event`'s article that report it too (a `same` link from one of their events)."""
-    found = {link.event.rsplit("#", 1)[0] for link in event.links if link.relation == "same"}
+    found = {article_of(link.event) for link in event.links if link.relation == "same"}
     return sorted(a for a in found if copies.get(a) == event.article)

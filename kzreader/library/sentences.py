@@ -52,7 +52,7 @@ class ArticleMatches:
         else:
             rec = self.article(aid)
             regions, searched, found = _flat(rec.regions if rec else []), 0, array("i")
-        pairs = list(zip(regions[::2], regions[1::2]))
+        pairs = _pairs(regions)
         wanted = [k for k, (a, b) in enumerate(pairs) if any(a < end and b > start for start, end in ranges)]
         missing = [k for k in wanted if not searched >> k & 1]
         if missing:
@@ -62,7 +62,7 @@ class ArticleMatches:
             searched |= sum(1 << k for k in missing)
         self._known[aid] = (regions, searched, found)
         near = [pairs[k] for k in wanted]
-        return [Span(a, b) for a, b in zip(found[::2], found[1::2]) if any(r[0] <= a < r[1] for r in near)]
+        return [Span(a, b) for a, b in _pairs(found) if any(r[0] <= a < r[1] for r in near)]
 
     def _in_all(self, aid: str) -> list[Span]:
         """The article's matches in all of it."""
@@ -70,12 +70,15 @@ class ArticleMatches:
             rec = self.article(aid)
             self._whole[aid] = _flat((s.start, s.end) for s in self.matcher.spans(rec.text, rec.regions)) \
                 if rec else array("i")
-        found = self._whole[aid]
-        return [Span(a, b) for a, b in zip(found[::2], found[1::2])]
+        return [Span(a, b) for a, b in _pairs(self._whole[aid])]
 
 
 def _flat(pairs: Iterable[tuple[int, int]]) -> array[int]:
     return array("i", [n for pair in pairs for n in pair])
+
+
+def _pairs(flat: array[int]) -> list[Region]:
+    return list(zip(flat[::2], flat[1::2]))
 
 
 def matching_events(events: Iterable[Event], spans_near: Callable[[str, list[Region]], list[Span]],

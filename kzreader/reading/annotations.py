@@ -123,6 +123,16 @@ class Link:
     reasons: list[str] = field(default_factory=list)
 
 
+def event_id(article: str, n: int) -> str:
+    """The id of an article's `n`th event (from 1): `<article>#<n>`."""
+    return f"{article}#{n}"
+
+
+def article_of(event_id: str) -> str:
+    """The article an event id belongs to (ids may hold `#` in the article's part)."""
+    return event_id.rsplit("#", 1)[0]
+
+
 @dataclass(slots=True)
 class Event:
     """Something the text puts on the calendar.

@@ -17,7 +17,7 @@ from kzreader.language import pl
 from kzreader.language.pl.morphology import Interp, analyse
 from kzreader.language.pl.names import candidates
 from kzreader.language.tokens import WORD, sentence_spans
-from kzreader.reading.annotations import Entity, Event, Timex
+from kzreader.reading.annotations import Entity, Event, Timex, event_id
 from kzreader.reading.event_labels import label
 from kzreader.reading.timex import MONTHS, UNITS, WEEKDAYS
 
@@ -296,7 +296,7 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         ents = participants(text, sentences, k, about, entities, setting, t.start)
         keywords += [p for p in dict.fromkeys(lemma for _, lemma in _places(text, lo, hi)) if p not in keywords]
         events.append(Event(
-            id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,
+            id=event_id(article_id, len(events) + 1), article=article_id, date=t.value, text=t.text,
             start=t.start, end=t.end, granularity=t.granularity, earliest=t.earliest, latest=t.latest,
             sentence=text[sentence[0]:sentence[1]], sentence_start=sentence[0], sentence_end=sentence[1],
             entities=[e.key for e in ents], keywords=keywords, label=label(text, lo, hi, (t.start, t.end)),

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from kzreader.language import pl
-from kzreader.reading.annotations import Event, Link
+from kzreader.reading.annotations import Event, article_of
 from kzreader.reading.events import sentence_lemmas
 from kzreader.reading.link_dates import weekday
 
@@ -56,8 +56,5 @@ def _span(ev: Event) -> tuple[int, int] | None:
 
 
 def _told_elsewhere(ev: Event) -> bool:
-    return any(link.relation == "same" and _article(link) != ev.article for link in ev.links)
+    return any(link.relation == "same" and article_of(link.event) != ev.article for link in ev.links)
 
-
-def _article(link: Link) -> str:
-    return link.event.rsplit("#", 1)[0]

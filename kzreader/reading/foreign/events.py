@@ -15,7 +15,7 @@ from functools import cache
 from kzreader import language
 from kzreader.language import UnknownLanguage
 from kzreader.language.tokens import WORD, sentence_spans
-from kzreader.reading.annotations import Entity, Event, Timex
+from kzreader.reading.annotations import Entity, Event, Timex, event_id
 from kzreader.reading.event_labels import label
 from kzreader.reading.events import CLAUSE_BREAK, SETTING_MENTIONS, eventful, participants
 
@@ -98,7 +98,7 @@ def build_events(article_id: str, text: str, timexes: list[Timex], entities: lis
         if len(shown.split()) < _FEWEST_LABEL_WORDS:
             shown = label(text, *sentence, (t.start, t.end))
         events.append(Event(
-            id=f"{article_id}#{len(events) + 1}", article=article_id, date=t.value, text=t.text,
+            id=event_id(article_id, len(events) + 1), article=article_id, date=t.value, text=t.text,
             start=t.start, end=t.end, granularity=t.granularity, earliest=t.earliest, latest=t.latest,
             sentence=text[sentence[0]:sentence[1]], sentence_start=sentence[0], sentence_end=sentence[1],
             entities=[e.key for e in ents], keywords=keywords, label=shown, lang=lang,
