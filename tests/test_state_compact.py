@@ -64,6 +64,28 @@ def test_entity_names_follow_their_articles_through_put_update_and_delete(tmp_pa
     store.close()
 
 
+def test_articles_naming_a_surname_or_a_name_are_found_through_the_counted_names(tmp_path: Path):
+    """A refresh's neighbours: a person by surname in any spelling of it, any entity by any name it is called."""
+    store = Store(tmp_path / "state.db")
+    kowalski = _entities()[0]
+    store.put_entities("a1", _entities())
+    store.put_entities("a2", [Entity("person:anna kowalska-nowak", "Anna Kowalska-Nowak", "person", [], [])])
+    store.put_entities("a3", [Entity("place:kowalski", "Kowalski", "place", [], [])])
+    assert store.articles_naming({"kowalski"}, set(), 10) == {"a1"}
+    assert store.articles_naming({"nowak"}, set(), 10) == {"a2"}
+    assert store.articles_naming(set(), {"Nur-Sułtan"}, 10) == {"a1"}
+    assert store.articles_naming(set(), {"KOWALSKI"}, 10) == {"a1", "a3"}
+    assert len(store.articles_naming(set(), {"Kowalski"}, 1)) == 1
+    store.update_entities("a1", _entities(), [Entity(kowalski.key, "Jan Nowak", "person", [], [])] + _entities()[1:])
+    assert store.articles_naming({"kowalski"}, set(), 10) == set()
+    assert store.articles_naming({"nowak"}, set(), 10) == {"a1", "a2"}
+    store.delete_article("a2")
+    assert store.articles_naming({"nowak"}, set(), 10) == {"a1"}
+    assert store.db.execute("SELECT surname, key, n FROM entity_surnames").fetchall() == [
+        ("nowak", "person:jan kowalski", 1)]
+    store.close()
+
+
 def test_events_and_links_read_back_from_the_compact_rows(tmp_path: Path):
     store = Store(tmp_path / "state.db")
     one, two = _event("a1", 1), _event("a2", 1, lang="kk")

@@ -19,9 +19,7 @@ class EntityTables(StateFile):
         self.drop_entities(aid)
         self.db.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((aid, e.key, e.name, e.type, len(e.mentions), pack_entity(e),
-              _last_word(e.name) if e.type == "person" else None)
-             for e in entities),
+            ((aid, seq, e.key, e.name, e.type, len(e.mentions), pack_entity(e)) for seq, e in enumerate(entities)),
         )
         self._count_entities(aid, 1)
         # Every way a reader may name an entity, folded, so a filter by name is an index lookup.
@@ -37,12 +35,11 @@ class EntityTables(StateFile):
         if [e.key for e in old] != keys or len(set(keys)) != len(keys):
             self.put_entities(aid, new)
             return
-        for was, e in zip(old, new):
+        for seq, (was, e) in enumerate(zip(old, new)):
             if was == e:
                 continue
-            self.db.execute("UPDATE entities SET name=?, type=?, mentions=?, data=?, last=? WHERE article=? AND key=?",
-                            (e.name, e.type, len(e.mentions), pack_entity(e),
-                             _last_word(e.name) if e.type == "person" else None, aid, e.key))
+            self.db.execute("UPDATE entities SET name=?, type=?, mentions=?, data=? WHERE article=? AND seq=?",
+                            (e.name, e.type, len(e.mentions), pack_entity(e), aid, seq))
             self.db.execute("UPDATE entity_totals SET mentions = mentions + ? WHERE key=?",
                             (len(e.mentions) - len(was.mentions), e.key))
             self._drop_names([was])
@@ -56,12 +53,16 @@ class EntityTables(StateFile):
     def _add_names(self, entities: Sequence[Entity]) -> None:
         self.db.executemany("INSERT INTO entity_names VALUES (?, ?, 1) ON CONFLICT(name, key) DO UPDATE SET n = n + 1",
                             ((n, e.key) for e in entities for n in _folded_names(e)))
+        self.db.executemany(
+            "INSERT INTO entity_surnames VALUES (?, ?, 1) ON CONFLICT(surname, key) DO UPDATE SET n = n + 1",
+            _surnames(entities))
 
     def _drop_names(self, entities: Sequence[Entity]) -> None:
         """Take back these entities' folded names, each a seek of the (name, key) key; a name no one calls goes."""
-        named = [(n, e.key) for e in entities for n in _folded_names(e)]
-        self.db.executemany("UPDATE entity_names SET n = n - 1 WHERE name=? AND key=?", named)
-        self.db.executemany("DELETE FROM entity_names WHERE name=? AND key=? AND n <= 0", named)
+        for table, column, named in (("entity_names", "name", [(n, e.key) for e in entities for n in _folded_names(e)]),
+                                     ("entity_surnames", "surname", _surnames(entities))):
+            self.db.executemany(f"UPDATE {table} SET n = n - 1 WHERE {column}=? AND key=?", named)
+            self.db.executemany(f"DELETE FROM {table} WHERE {column}=? AND key=? AND n <= 0", named)
 
     def _count_entities(self, aid: str, sign: int) -> None:
         """Add (or take back) an article's entities to the running totals the corpus's ranking reads.
@@ -80,13 +81,13 @@ class EntityTables(StateFile):
 
     def entities(self, aid: str) -> list[Entity]:
         return [unpack_entity(*r) for r in self.db.execute(
-            "SELECT key, name, type, data FROM entities WHERE article=? ORDER BY rowid", (aid,))]
+            "SELECT key, name, type, data FROM entities WHERE article=? ORDER BY seq", (aid,))]
 
     def entities_of(self, articles: Iterable[str]) -> dict[str, list[Entity]]:
         out: dict[str, list[Entity]] = {}
         for chunk in chunks(sorted(set(articles)), 500):
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT article, key, name, type, data FROM entities WHERE article IN ({marks}) ORDER BY rowid"
+            sql = f"SELECT article, key, name, type, data FROM entities WHERE article IN ({marks}) ORDER BY article, seq"
             for aid, *row in self.db.execute(sql, chunk):
                 out.setdefault(aid, []).append(unpack_entity(*row))
         return out
@@ -97,15 +98,15 @@ class EntityTables(StateFile):
             yield unpack_entity(*row)
 
     def articles_naming(self, surnames: Iterable[str], names: Iterable[str], limit: int) -> set[str]:
-        """Articles with a person of one of these surnames, or an entity of one of these names."""
+        """Up to `limit` articles with a person of one of these folded surnames, and as many with an entity so called."""
         found: set[str] = set()
-        for column, values in (("last", surnames), ("name", names)):
-            for chunk in chunks(sorted(set(values)), 500):
-                sql = (f"SELECT DISTINCT article FROM entities WHERE {column} IN ({','.join('?' * len(chunk))}) "
-                       f"LIMIT {limit}")
+        for table, column, values in (("entity_surnames", "surname", set(surnames)),
+                                      ("entity_names", "name", {fold(n) for n in names})):
+            for chunk in chunks(sorted(values), 500):
+                sql = (f"SELECT DISTINCT article FROM entities WHERE key IN "
+                       f"(SELECT key FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})) LIMIT {limit}")
                 found.update(r[0] for r in self.db.execute(sql, chunk))
         return found
-
 
     def articles_with_entity(self, key: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT article FROM entities WHERE key=? ORDER BY article", (key,))]
@@ -150,8 +151,9 @@ def _folded_names(e: Entity) -> set[str]:
     return {fold(x) for x in (e.name, e.key.split(":", 1)[-1], *e.aliases)}
 
 
-def _last_word(name: str) -> str:
-    return fold(name.replace("-", " ").split()[-1]) if name.split() else ""
+def _surnames(entities: Sequence[Entity]) -> list[tuple[str, str]]:
+    return [(fold(e.name.replace("-", " ").split()[-1]), e.key) for e in entities
+            if e.type == "person" and e.name.split()]
 
 
 def _day_text(day: int | None) -> str | None:

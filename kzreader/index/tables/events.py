@@ -105,10 +105,10 @@ class EventTables(StateFile):
     def links(self, event_ids: Sequence[str]) -> dict[str, list[Link]]:
         """Each event's links, from whichever end of the pair it is stored at."""
         out: dict[str, list[Link]] = {}
-        sql = (f"SELECT rowid, a, b, relation, reasons FROM links WHERE a IN {ANY} "
-               f"UNION ALL SELECT rowid, b, a, relation, reasons FROM links WHERE b IN {ANY} ORDER BY 1")
+        sql = (f"SELECT a, b, relation, reasons FROM links WHERE a IN {ANY} "
+               f"UNION ALL SELECT b, a, relation, reasons FROM links WHERE b IN {ANY} ORDER BY 1, 2")
         ids = id_list(event_ids)
-        for _row, a, b, rel, reasons in self.db.execute(sql, (ids, ids)):
+        for a, b, rel, reasons in self.db.execute(sql, (ids, ids)):
             out.setdefault(a, []).append(Link(b, rel, json.loads(reasons)))
         # Closest relation first, then by event: the same order after a refresh as after a rebuild,
         # whichever end of each pair was written first.

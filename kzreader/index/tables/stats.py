@@ -1,8 +1,9 @@
 """Counts over the stored events and entities: coverage over time, who is in the corpus, who appears with whom.
 
 Plain SQL over the tables a build already fills, answered from covering
-indexes (`events_order`, `entities_key`, `entities_article`, `event_entities_key`,
-the `event_entities` table), so none of it reads an event's or entity's JSON.
+indexes (`events_order`, `event_entities_key`, the `event_entities` table), so
+none of it reads an event's JSON; a search's entities are counted from the
+`entities` rows of its articles, which the table's key finds.
 """
 from __future__ import annotations
 
