@@ -182,10 +182,8 @@ def _fts_query(q: str) -> tuple[str, tuple[int, int] | None]:
     return " ".join(parts), days
 
 
-def fts5_peer(index_dir: Path, tmp: Path, mix: dict[str, list[str]]) -> dict[str, object]:
-    from kzreader.index.store import Store
-
-    store = Store(index_dir / "state.db", readonly=True)
+def fts5_peer(corpus: Path, index_dir: Path, tmp: Path, mix: dict[str, list[str]]) -> dict[str, object]:
+    store = ix_mod.open_store(index_dir, readonly=True, texts=corpus)
     db = sqlite3.connect(tmp / "fts.db")
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, body, person, place, org, "
                "tokenize='unicode61 remove_diacritics 0')")
@@ -193,7 +191,7 @@ def fts5_peer(index_dir: Path, tmp: Path, mix: dict[str, list[str]]) -> dict[str
     t = time.perf_counter()
     for aid in store.article_ids():
         rec = store.article(aid)
-        assert rec is not None
+        assert rec is not None and rec.readable
         ents = store.entities(aid)
         fields = {k: " ".join(_fts_tokens(e.name) for e in ents if e.type == k) for k in ("person", "place", "org")}
         db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)",
@@ -276,7 +274,7 @@ def main() -> int:
         # The first generator's corpus retells the seeds, so the seeds' names are what it is searched for.
         mix = QUERY_MIX if args.generator == "seeds" else news.query_mix(args.seed)
         result.update(kzreader_queries(corpus, index_dir, mix))
-        result.update(fts5_peer(index_dir, tmp, mix))
+        result.update(fts5_peer(corpus, index_dir, tmp, mix))
         result["search_vs_fts5_p95"] = round(
             result["search"]["p95_ms"] / max(result["fts5_search"]["p95_ms"], 1e-3), 2)  # type: ignore[index]
         app_query = "Tokajew" if args.generator == "seeds" else news.surname(args.seed, 0)

@@ -103,17 +103,30 @@ def test_events_and_links_read_back_from_the_compact_rows(tmp_path: Path):
     store.close()
 
 
-def test_an_article_text_is_kept_deflated_and_read_back_whole(tmp_path: Path):
+def test_an_article_text_is_read_from_its_file_while_it_is_the_text_indexed_and_never_kept(tmp_path: Path):
+    """The file is the truth: the state keeps a digest of its text, and an edited or missing file reads as such."""
     from kzreader.index.tables.articles import ArticleRecord
 
-    store = Store(tmp_path / "state.db")
+    texts = tmp_path / "corpus"
+    (texts / "pl").mkdir(parents=True)
     text = "Zażółć gęślą jaźń. " * 200 + "Koniec."
-    rec = ArticleRecord("a1", "Tytuł", "2020-03-01", None, None, None, None, "pl", "file", None, "utf-8", text,
+    (texts / "pl" / "a1.txt").write_bytes(text.encode("cp1250"))
+    store = Store(tmp_path / "state.db")
+    store.texts = texts
+    rec = ArticleRecord("pl/a1", "Tytuł", "2020-03-01", None, None, None, None, "pl", "file", None, "cp1250", text,
                         [(0, 19)], ["odd"], 402)
     store.put_article(rec, "2020-03-01", (20200301, 20200301), 1)
-    stored = store.db.execute("SELECT length(text) FROM articles").fetchone()[0]
-    assert stored < len(text.encode()) / 10
-    assert store.article("a1") == rec
+    store.commit()
+    assert store.article("pl/a1") == rec
+    assert "jaźń".encode() not in (tmp_path / "state.db").read_bytes() + (tmp_path / "state.db-wal").read_bytes()
+    (texts / "pl" / "a1.txt").write_text(text + " Dopisek.", encoding="utf-8")
+    edited = store.article("pl/a1")
+    assert edited is not None and not edited.readable and edited.text == ""
+    assert "changed or went away" in edited.problems[0] and edited.problems[1:] == ["odd"]
+    (texts / "pl" / "a1.txt").write_text(text, encoding="utf-8")
+    assert store.article("pl/a1") == rec
+    (texts / "pl" / "a1.txt").unlink()
+    assert not store.article("pl/a1").readable
     store.close()
 
 

@@ -130,7 +130,7 @@ def _inherit(store: Store, aid: str, original: str) -> None:
 
 def _as_article(store: Store, aid: str) -> Article | None:
     rec = store.article(aid)
-    if rec is None:
+    if rec is None or not rec.readable:
         return None
     return Article(rec.id, Path(rec.id), rec.text, rec.regions, title=rec.title, date=rec.date,
                    published=rec.published, outlet=rec.outlet, url=rec.url, author=rec.author, lang=rec.lang,

@@ -141,8 +141,11 @@ def open_searcher(ix: windex.Index) -> Any:
     return searcher
 
 
-def open_store(index_dir: Path, readonly: bool = False) -> Store:
-    return Store(index_dir / STATE_FILE, readonly=readonly)
+def open_store(index_dir: Path, readonly: bool = False, texts: Path | None = None) -> Store:
+    """The state; with `texts`, the corpus folder its articles' texts are read from."""
+    store = Store(index_dir / STATE_FILE, readonly=readonly)
+    store.texts = texts
+    return store
 
 
 def condemn(index_dir: Path) -> bool:

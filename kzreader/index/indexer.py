@@ -124,12 +124,12 @@ def _locked_refresh(corpus: Path, index_dir: Path, rebuild: bool, report: Refres
         for note in report.notes:
             say(note)
         try:
-            store = ix_mod.open_store(index_dir)
+            store = ix_mod.open_store(index_dir, texts=corpus)
         except StoreError as exc:
             say(f"index in {index_dir}: {exc}; rebuilding it from the articles")
             ix_mod.clear(index_dir)
             report.rebuilt = True
-            store = ix_mod.open_store(index_dir)
+            store = ix_mod.open_store(index_dir, texts=corpus)
         try:
             _refresh(corpus, index_dir, store, report, progress, say, procs, fixes)
         except sqlite3.DatabaseError as exc:
@@ -142,7 +142,7 @@ def _locked_refresh(corpus: Path, index_dir: Path, rebuild: bool, report: Refres
             anew = RefreshReport(notes=report.notes, rebuilt=True)
             for f in fields(RefreshReport):
                 setattr(report, f.name, getattr(anew, f.name))
-            store = ix_mod.open_store(index_dir)
+            store = ix_mod.open_store(index_dir, texts=corpus)
             _refresh(corpus, index_dir, store, report, progress, say, procs, fixes)
         finally:
             store.close()

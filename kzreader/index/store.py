@@ -1,7 +1,7 @@
 """What the index keeps beside Whoosh's inverted index, in one SQLite file.
 
-Articles (metadata and decoded text), file fingerprints for incremental
-refresh, duplicate signatures, the name vote's forms, entities, events and
+Articles (metadata, and a digest of the text their files held), file
+fingerprints for incremental refresh, duplicate signatures, the name vote's forms, entities, events and
 their links. SQLite gives atomic commits, so a killed indexer leaves the last
 committed state, and indexed paging, so the views can walk a timeline of any
 size without loading it. Nothing here is pickled: the index folder holds code

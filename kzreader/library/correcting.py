@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kzreader.library.facade import Library
 
 
-def sync(index_dir: Path, loaded: Loaded) -> list[str]:
+def sync(corpus: Path, index_dir: Path, loaded: Loaded) -> list[str]:
     """Apply the file's readable entries to the index if it holds others; notices to show the reader."""
     entries = loaded.entries()
     try:
@@ -35,7 +35,7 @@ def sync(index_dir: Path, loaded: Loaded) -> list[str]:
     finally:
         store.close()
     with ix_mod.writer_lock(index_dir):
-        store = ix_mod.open_store(index_dir)
+        store = ix_mod.open_store(index_dir, texts=corpus)
         try:
             return applying.apply(store, entries)
         finally:
@@ -73,7 +73,7 @@ class Corrector:
 
     def apply(self) -> list[str]:
         loaded = self.load()
-        notes = loaded.problems + sync(self.library.index_dir, loaded)
+        notes = loaded.problems + sync(self.library.corpus, self.library.index_dir, loaded)
         # A search running meanwhile in another thread keeps the searcher it has; it is released when collected.
         self.library.searcher = Searcher(self.library.index_dir, self.library.store)
         return notes

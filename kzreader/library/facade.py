@@ -97,7 +97,7 @@ class Library:
         fixes_file = corrections or corrections_path(None, corpus)
         fixes = load_corrections(fixes_file)
         if not (update or rebuild) and ix_mod.is_built(index_dir):
-            notes = fixes.problems + sync_corrections(index_dir, fixes)
+            notes = fixes.problems + sync_corrections(corpus, index_dir, fixes)
             trusted = cls._open_checked(corpus, index_dir)
             if trusted is not None:
                 return trusted._noticed(fixes_file, notes, log), None
@@ -108,8 +108,8 @@ class Library:
             if stood is None:
                 raise
             return stood._noticed(fixes_file, [*fixes.problems, f"{exc}; showing the index as it stands"], log), None
-        notes = fixes.problems + sync_corrections(index_dir, fixes)
-        store = ix_mod.open_store(index_dir, readonly=True)
+        notes = fixes.problems + sync_corrections(corpus, index_dir, fixes)
+        store = ix_mod.open_store(index_dir, readonly=True, texts=corpus)
         return cls._ready(corpus, index_dir, store, Searcher(index_dir, store))._noticed(fixes_file, notes, log), report
 
     def _noticed(self, corrections: Path, notices: list[str], log: Log | None) -> "Library":
@@ -139,7 +139,7 @@ class Library:
     def _open_checked(cls, corpus: Path, index_dir: Path) -> "Library | None":
         """The index as it stands, checked on the objects that will serve it; None if it needs rebuilding."""
         try:
-            store = ix_mod.open_store(index_dir, readonly=True)
+            store = ix_mod.open_store(index_dir, readonly=True, texts=corpus)
         except StoreError:
             return None
         try:

@@ -6,18 +6,18 @@ from pathlib import Path
 
 from kzreader.index.faults import write_failure
 
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, path TEXT, fingerprint TEXT, hash TEXT);
 CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, title TEXT, date TEXT, published TEXT, outlet TEXT, url TEXT, author TEXT,
-    lang TEXT, date_source TEXT, duplicate_of TEXT, own_date TEXT, encoding TEXT, text BLOB,
+    lang TEXT, date_source TEXT, duplicate_of TEXT, own_date TEXT, encoding TEXT, digest INTEGER,
     regions TEXT, problems TEXT, day_start INTEGER, day_end INTEGER, words INTEGER, rank INTEGER);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day_start);
--- The article list in its order, without reading the rows (which hold the
--- texts): 3 s cold, 0.5 s warm at 100,000 articles from the table itself.
+-- The article list in its order, without reading the rows: 3 s cold, 0.5 s
+-- warm at 100,000 articles from the table itself (when its rows held the texts).
 CREATE INDEX IF NOT EXISTS articles_list ON articles(day_start IS NULL, day_start DESC, id, title, date, published,
     outlet, url, author, duplicate_of, date_source);
 -- What a refresh reads of every article, likewise: 13 s from the table at 100k.
@@ -83,8 +83,8 @@ class StateFile:
                 self.db = _reader(path)
             else:
                 self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
-                # Set before the file is first written, and no-op after. An article's row (its deflated
-                # text) is 2 kB: one fitted in a 4 kB page with half of it left empty.
+                # Set before the file is first written, and no-op after. An article's row was 2 kB
+                # (with its deflated text): one fitted in a 4 kB page with half of it left empty.
                 self.db.execute(f"PRAGMA page_size={PAGE_BYTES}")
                 self.db.execute("PRAGMA journal_mode=WAL")
                 # A build updates several indexes per row; SQLite's default 2 MB
