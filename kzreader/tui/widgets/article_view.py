@@ -250,4 +250,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if rec.duplicate_of:
             original = safe(doc.original_title, rec.duplicate_of)
             lines.append(Content.styled(f"A copy of “{original}”", "italic $warning"))
+        if not rec.readable:
+            # The text is its file's, and the file no longer holds what was indexed: say so, show nothing stale.
+            lines.append(Content.styled(safe(rec.problems[0]), "bold $error"))
         return Content("\n").join(lines)
