@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kzreader.index import folder as ix_mod
 from kzreader.index import whoosh_writer
@@ -100,3 +101,30 @@ def test_a_sub_writer_that_fails_fails_the_commit_instead_of_leaving_its_documen
     writer.cancel()
     with ix_mod.open_whoosh(tmp_path).reader() as r:
         assert r.doc_count() == 0
+
+
+def test_merging_many_runs_holds_a_small_chunk_of_each(tmp_path: Path) -> None:
+    """A merge reads every run at once: what it holds is runs x chunk postings, bounded whatever the run size."""
+    from whoosh.filedb.filestore import FileStorage
+
+    pool = whoosh_writer._ChunkedPool(FileStorage(str(tmp_path)), None, limitmb=1)
+    pool.limit = 5_000 * 180
+    for i in range(40_000):
+        pool.add(("body", b"t%07d" % i, i, 1.0, b"xx"))
+    runs = list(pool.runs)
+    assert len(runs) >= 7
+    held = [len(chunk) for chunk in _chunks(pool._open_run(runs[0]))]
+    assert max(held) <= 2_000
+    assert [p[1] for p in pool.iter_postings()] == sorted(b"t%07d" % i for i in range(40_000))
+
+
+def _chunks(f: Any) -> list[list[object]]:
+    import pickle
+
+    out = []
+    with f:
+        while True:
+            try:
+                out.append(pickle.load(f))
+            except EOFError:
+                return out

@@ -27,7 +27,10 @@ from kzreader.index.compact_postings import CompactPositions, encode_positions, 
 from kzreader.index.faults import IndexWriteError
 
 # Postings pickled together in a run: one pickle call per chunk instead of per posting.
-_CHUNK = 20_000
+# A merge holds one chunk of every run it reads, and Whoosh merges up to 128 runs
+# at once: at 100,000 articles each sub-writer had that many, and with chunks of
+# 20,000 postings held 913 MB while merging them (2.2 GB for the whole build).
+_CHUNK = 2_000
 
 
 class _ChunkedPool(PostingPool):
