@@ -16,3 +16,4 @@ def test_the_scale_benchmark_runs_on_a_few_articles() -> None:
     assert out.returncode == 0, out.stderr[-2000:]
     figures = json.loads(out.stdout)
     assert figures["articles"] == 10 and figures["search"]["p95_ms"] > 0 and "app" in figures
+    assert figures["fts5_search"]["p95_ms"] > 0 and len(figures["search_vs_fts5_p95_by_pass"]) == 5
