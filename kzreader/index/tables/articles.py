@@ -57,7 +57,7 @@ _ARTICLE_COLUMNS = (
 
 
 def text_digest(text: str) -> int:
-    """What tells the text an article was indexed from from any other: 64 bits of its BLAKE2b, signed for SQLite."""
+    """64 bits of the text's BLAKE2b, signed for SQLite: what tells the text indexed apart from an edited one."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big",
                           signed=True)
 
