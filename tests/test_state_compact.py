@@ -71,16 +71,20 @@ def test_articles_naming_a_surname_or_a_name_are_found_through_the_counted_names
     store.put_entities("a1", _entities())
     store.put_entities("a2", [Entity("person:anna kowalska-nowak", "Anna Kowalska-Nowak", "person", [], [])])
     store.put_entities("a3", [Entity("place:kowalski", "Kowalski", "place", [], [])])
-    assert store.articles_naming({"kowalski"}, set(), 10) == {"a1"}
-    assert store.articles_naming({"nowak"}, set(), 10) == {"a2"}
-    assert store.articles_naming(set(), {"Nur-Sułtan"}, 10) == {"a1"}
-    assert store.articles_naming(set(), {"KOWALSKI"}, 10) == {"a1", "a3"}
-    assert len(store.articles_naming(set(), {"Kowalski"}, 1)) == 1
+
+    def person(name: str) -> Entity:
+        return Entity(f"person:{name.lower()}", name, "person", [], [])
+
+    assert store.articles_naming([person("Jerzy Kowalski")], 10) == {"a1"}
+    assert store.articles_naming([person("Piotr Nowak")], 10) == {"a2"}
+    assert store.articles_naming([Entity("place:nur-sultan", "NUR-SUŁTAN", "place", [], [])], 10) == {"a1"}
+    assert store.articles_naming([Entity("org:kowalski", "Kowalski", "org", [], [])], 10) == {"a1", "a3"}
+    assert len(store.articles_naming([Entity("org:kowalski", "Kowalski", "org", [], [])], 1)) == 1
     store.update_entities("a1", _entities(), [Entity(kowalski.key, "Jan Nowak", "person", [], [])] + _entities()[1:])
-    assert store.articles_naming({"kowalski"}, set(), 10) == set()
-    assert store.articles_naming({"nowak"}, set(), 10) == {"a1", "a2"}
+    assert store.articles_naming([person("Jerzy Kowalski")], 10) == set()
+    assert store.articles_naming([person("Piotr Nowak")], 10) == {"a1", "a2"}
     store.delete_article("a2")
-    assert store.articles_naming({"nowak"}, set(), 10) == {"a1"}
+    assert store.articles_naming([person("Piotr Nowak")], 10) == {"a1"}
     assert store.db.execute("SELECT surname, key, n FROM entity_surnames").fetchall() == [
         ("nowak", "person:jan kowalski", 1)]
     store.close()

@@ -9,7 +9,6 @@ from kzreader.index.corpus_links import link_corpus
 from kzreader.index.link_scope import neighbour_events
 from kzreader.index.progress import Progress
 from kzreader.index.store import Store
-from kzreader.language.folding import fold
 from kzreader.reading.annotations import Entity
 from kzreader.reading.entity_linking import apply_renames, corpus_renames
 from kzreader.reading.links import link_events
@@ -38,10 +37,7 @@ def corpus_passes(store: Store, touched: set[str], duplicates: dict[str, str], p
         renames = corpus_renames(store.each_entity())
     else:
         mine = store.entities_of(touched)
-        surnames = {e.name.replace("-", " ").split()[-1] for ents in mine.values() for e in ents
-                    if e.type == "person" and e.name.split()}
-        names = {n for ents in mine.values() for e in ents for n in (e.name, *e.aliases)}
-        scope = touched | store.articles_naming({fold(s) for s in surnames}, names, NEIGHBOUR_ARTICLES)
+        scope = touched | store.articles_naming([e for ents in mine.values() for e in ents], NEIGHBOUR_ARTICLES)
         held = store.entities_of(scope)
         renames = corpus_renames(e for ents in held.values() for e in ents)
     # In chunks, so that a full build never holds every article's entities at once.

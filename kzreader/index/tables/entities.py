@@ -97,11 +97,11 @@ class EntityTables(StateFile):
         for row in self.db.execute("SELECT key, name, type, data FROM entities"):
             yield unpack_entity(*row)
 
-    def articles_naming(self, surnames: Iterable[str], names: Iterable[str], limit: int) -> set[str]:
-        """Up to `limit` articles with a person of one of these folded surnames, and as many with an entity so called."""
+    def articles_naming(self, entities: Sequence[Entity], limit: int) -> set[str]:
+        """Up to `limit` articles with a person of these people's surnames, and as many naming an entity so called."""
         found: set[str] = set()
-        for table, column, values in (("entity_surnames", "surname", set(surnames)),
-                                      ("entity_names", "name", {fold(n) for n in names})):
+        for table, column, values in (("entity_surnames", "surname", {s for s, _key in _surnames(entities)}),
+                                      ("entity_names", "name", {n for e in entities for n in _folded_names(e)})):
             for chunk in chunks(sorted(values), 500):
                 sql = (f"SELECT DISTINCT article FROM entities WHERE key IN "
                        f"(SELECT key FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})) LIMIT {limit}")
