@@ -28,7 +28,8 @@ async def test_an_article_whose_file_changed_since_indexing_says_so_instead_of_s
     """The index keeps no text: an article is read from its file, and an edited file is not the text indexed."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("Tytuł\n\nPrezydent Kazachstanu przyjechał do Astany 3 maja 2021 r.\n", encoding="utf-8")
+    (corpus / "a.txt").write_text("Tytuł\n\nPrezydent Kazachstanu przyjechał do Astany 3 maja 2021 r.\n",
+                                  encoding="utf-8")
     app = ReaderApp(corpus, tmp_path / "index")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await main_screen(pilot)

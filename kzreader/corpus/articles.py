@@ -125,6 +125,11 @@ def article_files(root: Path, exclude: Path | None = None) -> Iterator[SourceFil
                                folder + stem + ".yaml" if stem + ".yaml" in listed else None) for stem in stems)
 
 
+def file_of(root: Path, aid: str) -> Path:
+    """The file an article id was made from by `article_files`."""
+    return root / f"{aid}.txt"
+
+
 def read_article(source: SourceFile) -> tuple[Article, bytes]:
     """Read and decode one article with its metadata; raises NotText or OSError."""
     size = source.path.stat().st_size

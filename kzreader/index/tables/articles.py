@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kzreader.corpus.articles import file_of
 from kzreader.corpus.decoding import NotText, decode
 from kzreader.index.tables.base import StateFile
 from kzreader.index.tables.sql import ANY, id_list
@@ -88,8 +89,8 @@ class ArticleTables(StateFile):
             "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 rec.id, rec.title, rec.date, rec.published, rec.outlet, rec.url, rec.author, rec.lang,
-                rec.date_source, rec.duplicate_of, own_date, rec.encoding, text_digest(rec.text), json.dumps(rec.regions),
-                json.dumps(rec.problems, ensure_ascii=False), start, end, rec.words, rank,
+                rec.date_source, rec.duplicate_of, own_date, rec.encoding, text_digest(rec.text),
+                json.dumps(rec.regions), json.dumps(rec.problems, ensure_ascii=False), start, end, rec.words, rank,
             ),
         )
 
@@ -107,14 +108,15 @@ class ArticleTables(StateFile):
         if text is None:
             problems.insert(0, f"{row[0]}.txt changed or went away since it was indexed: refresh the index "
                                "(`kzreader index`) to read it again")
-        return ArticleRecord(*row[:11], text or "", regions, problems, row[14], text is not None)  # type: ignore[arg-type]
+        return ArticleRecord(*row[:11], text or "", regions, problems, row[14],  # type: ignore[arg-type]
+                             text is not None)
 
     def _text(self, aid: str, digest: int) -> str | None:
         """The article's file decoded, if it is still the text the article was indexed from."""
         if self.texts is None:
             return None
         try:
-            text = decode((self.texts / f"{aid}.txt").read_bytes()).text
+            text = decode(file_of(self.texts, aid).read_bytes()).text
         except (OSError, NotText):
             return None
         return text if text_digest(text) == digest else None

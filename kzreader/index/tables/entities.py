@@ -87,7 +87,8 @@ class EntityTables(StateFile):
         out: dict[str, list[Entity]] = {}
         for chunk in chunks(sorted(set(articles)), 500):
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT article, key, name, type, data FROM entities WHERE article IN ({marks}) ORDER BY article, seq"
+            sql = (f"SELECT article, key, name, type, data FROM entities WHERE article IN ({marks}) "
+                   "ORDER BY article, seq")
             for aid, *row in self.db.execute(sql, chunk):
                 out.setdefault(aid, []).append(unpack_entity(*row))
         return out
