@@ -45,6 +45,13 @@ def test_binary_data_is_not_text() -> None:
         decode(raw)
 
 
+def test_control_bytes_without_nuls_are_binary_but_tabs_and_line_ends_are_text() -> None:
+    with pytest.raises(NotText, match="binary"):
+        decode(b"Rosja\x01\x02\x1b\x7f\x03 " * 200)
+    spaced = decode(b"Rosja\t\r\n\x0cKazachstan " * 200)
+    assert spaced.warning is None and spaced.text.startswith("Rosja\t")
+
+
 def test_a_few_bad_utf8_bytes_are_replaced_not_fatal() -> None:
     raw = ("Przewodów i Łódź " * 20).encode("utf-8") + b"\xff\xfe" + " oraz Kraków".encode("utf-8")
     decoded = decode(raw)

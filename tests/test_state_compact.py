@@ -18,9 +18,9 @@ def _entities() -> list[Entity]:
 
 
 def _event(aid: str, n: int, **kw) -> Event:
-    return Event(f"{aid}#{n}", aid, "2020-03-01", "1 marca", 5, 12, sentence="1 marca Jan Kowalski był w Astanie.",
-                 entities=["person:jan kowalski", "place:astana"], keywords=["być"], label="Jan Kowalski był",
-                 **kw)
+    fields = {"sentence": "1 marca Jan Kowalski był w Astanie.", "entities": ["person:jan kowalski", "place:astana"],
+              "keywords": ["być"], "label": "Jan Kowalski był"}
+    return Event(f"{aid}#{n}", aid, "2020-03-01", "1 marca", 5, 12, **(fields | kw))
 
 
 def test_entities_and_events_read_back_as_stored_without_repeating_their_columns():
@@ -104,6 +104,33 @@ def test_events_and_links_read_back_from_the_compact_rows(tmp_path: Path):
     read = store.events_of(["a2"])
     assert [(e.id, e.article, e.date, e.sentence, e.lang, e.links) for e in read] == [
         (two.id, "a2", two.date, two.sentence, "kk", [])]
+    store.close()
+
+
+def test_event_keys_are_kept_in_key_order_only_and_follow_their_events_through_updates(tmp_path: Path):
+    """The key table has no (event, key) side: what an update or a deletion takes out is found from the event."""
+    store = Store(tmp_path / "state.db")
+    one = _event("a1", 1)
+    undated = _event("a1", 2, entities=["person:jan kowalski", "org:nato"])
+    other = _event("a2", 1, entities=["person:jan kowalski", "place:ałmaty"])
+    store.put_events("a1", [one, undated], [(20200301, 20200301), None])
+    store.put_events("a2", [other], [(20200305, 20200305)])
+
+    def rows() -> list[tuple]:
+        return store.db.execute("SELECT key, day, day_end, event FROM event_entities ORDER BY 1, 2, 4").fetchall()
+
+    assert ("org:nato", 0, 0, "a1#2") in rows() and ("kw:być", 20200301, 20200301, "a1#1") in rows()
+    assert store.entity_days(["person:jan kowalski", "org:nato"]) == {
+        "person:jan kowalski": ((20200301, 20200301), (20200305, 20200305)), "org:nato": (None, None)}
+    assert store.cooccurring(["person:jan kowalski"]) == [
+        ("org:nato", 1, None, None), ("place:astana", 1, 20200301, 20200301), ("place:ałmaty", 1, 20200305, 20200305)]
+    assert store.cooccurring(["person:jan kowalski"], ["a2"]) == [("place:ałmaty", 1, 20200305, 20200305)]
+    one.entities = ["place:astana"]
+    store.update_event_entities(one)
+    assert [r for r in rows() if r[3] == "a1#1"] == [
+        ("kw:być", 20200301, 20200301, "a1#1"), ("place:astana", 20200301, 20200301, "a1#1")]
+    store.delete_events("a1")
+    assert {r[3] for r in rows()} == {"a2#1"}
     store.close()
 
 

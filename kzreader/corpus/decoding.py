@@ -14,6 +14,8 @@ _POLISH = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # Bytes 0x80-0x9F are C1 controls in ISO-8859-2 and never appear in its text,
 # while cp1250 puts š ś ť ž ź Ś Ź and quotes there.
 _C1 = frozenset(range(0x80, 0xA0))
+# Control bytes that text never holds (tab, line feed, form feed and carriage return are text).
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 class NotText(ValueError):
@@ -64,7 +66,8 @@ def _looks_binary(raw: bytes) -> bool:
     sample = raw[:65536]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    # Counted in C (delete and compare lengths): every article shown or searched passes through here.
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls / len(sample) > 0.05 or sample.count(0) / len(sample) > 0.01
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kzreader.index.documents import event_days
 from kzreader.index.store import Store
-from kzreader.index.tables.events import EVENT_COLUMNS, KEYWORD_KEYS
+from kzreader.index.tables.events import EVENT_COLUMNS, KEYWORD_KEYS, NO_DAY
 from kzreader.index.tables.packing import unpack_event
 from kzreader.index.tables.sql import ANY, chunks, id_list
 from kzreader.reading import money
@@ -22,7 +22,7 @@ from kzreader.reading.links import _NEIGHBOURS
 # come before an own event, so all are taken, up to this many (a key's busiest day in a news corpus has a few).
 SAME_DAY = 4 * _NEIGHBOURS
 
-_BEFORE = "SELECT event FROM event_entities WHERE key = ? AND day < ? ORDER BY day DESC LIMIT ?"
+_BEFORE = f"SELECT event FROM event_entities WHERE key = ? AND day < ? AND day > {NO_DAY} ORDER BY day DESC LIMIT ?"
 _SAME = "SELECT event FROM event_entities WHERE key = ? AND day = ? LIMIT ?"
 _AFTER = "SELECT event FROM event_entities WHERE key = ? AND day > ? ORDER BY day LIMIT ?"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kzreader.index.faults import write_failure
 
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -53,12 +53,12 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE INDEX IF NOT EXISTS events_order ON events(day_start, day_end, article, seq, id);
 -- Covering what a histogram of a search's articles reads of their events.
 CREATE INDEX IF NOT EXISTS events_article ON events(article, day_start, day_end, id);
--- An event's days beside each key it names, so an entity's events per period read one index.
--- Keyed by (event, key), which an event names once: the table is the index
--- that who appears with whom walks from an event to its keys.
-CREATE TABLE IF NOT EXISTS event_entities(event TEXT, key TEXT, day INTEGER, day_end INTEGER, PRIMARY KEY(event, key))
-    WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS event_entities_key ON event_entities(key, day, day_end, event);
+-- Each key an event is found by, beside the event's days, in key and day order: an entity's events
+-- per period, and a refresh's neighbours, read one range of it. One direction only (schema 17): an
+-- event's own keys are in its data, and the table kept by (event, key) too was 111 MB at 100,000 articles.
+-- An event without days has day = day_end = 0 (`NO_DAY`): a key's columns cannot be NULL.
+CREATE TABLE IF NOT EXISTS event_entities(key TEXT, day INTEGER, day_end INTEGER, event TEXT,
+    PRIMARY KEY(key, day, day_end, event)) WITHOUT ROWID;
 -- Each pair once, lower id first: the key is the index by the lower end.
 CREATE TABLE IF NOT EXISTS links(a TEXT, b TEXT, relation TEXT, reasons TEXT, PRIMARY KEY(a, b)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS links_b ON links(b);

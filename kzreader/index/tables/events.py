@@ -11,6 +11,8 @@ from kzreader.index.tables.sql import ANY, JSON, chunks, id_list
 from kzreader.reading.annotations import RELATION_ORDER, Event, Link
 
 KEYWORD_KEYS = 3
+# The days `event_entities` gives an event that has none: its key columns cannot be NULL, and no date is day 0.
+NO_DAY = 0
 _RANK = {r: n for n, r in enumerate(RELATION_ORDER)}
 
 
@@ -49,6 +51,12 @@ def pair_row(eid: str, link: Link) -> tuple[str, str, str, str]:
     return a, b, link.relation, JSON(link.reasons)
 
 
+def _key_rows(ev: Event, start: int | None, end: int | None) -> list[tuple[str, int, int, str]]:
+    """The event's `event_entities` rows, given its stored days."""
+    day, day_end = (start, end) if start is not None and end is not None else (NO_DAY, NO_DAY)
+    return [(k, day, day_end, ev.id) for k in sorted(event_keys(ev))]
+
+
 class EventTables(StateFile):
     """The `events`, `event_entities` and `links` tables."""
 
@@ -61,10 +69,12 @@ class EventTables(StateFile):
         return out
 
     def delete_events(self, aid: str) -> None:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM events WHERE article=?", (aid,))]
-        for chunk in chunks(ids, 500):
+        rows = self.db.execute(f"SELECT {EVENT_COLUMNS}, day_start, day_end FROM events WHERE article=?", (aid,))
+        stored = [(unpack_event(*row[:4]), row[4], row[5]) for row in rows]
+        for ev, start, end in stored:
+            self._drop_keys(ev, start, end)
+        for chunk in chunks([ev.id for ev, _, _ in stored], 500):
             marks = ",".join("?" * len(chunk))
-            self.db.execute(f"DELETE FROM event_entities WHERE event IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk)
         self.db.execute("DELETE FROM events WHERE article=?", (aid,))
 
@@ -76,16 +86,24 @@ class EventTables(StateFile):
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (ev.id, aid, seq, ev.date, start, end, pack_event(ev)),
             )
-            self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)",
-                                ((ev.id, k, start, end) for k in event_keys(ev)))
+            self._put_keys(ev, start, end)
 
     def update_event_entities(self, ev: Event) -> None:
+        row = self.db.execute(f"SELECT {EVENT_COLUMNS}, day_start, day_end FROM events WHERE id=?",
+                              (ev.id,)).fetchone()
+        if row is None:
+            return
+        self._drop_keys(unpack_event(*row[:4]), row[4], row[5])
         self.db.execute("UPDATE events SET data=? WHERE id=?", (pack_event(ev), ev.id))
-        self.db.execute("DELETE FROM event_entities WHERE event=?", (ev.id,))
-        start, end = self.db.execute("SELECT day_start, day_end FROM events WHERE id=?", (ev.id,)).fetchone() \
-            or (None, None)
-        self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)",
-                            ((ev.id, k, start, end) for k in event_keys(ev)))
+        self._put_keys(ev, row[4], row[5])
+
+    def _put_keys(self, ev: Event, start: int | None, end: int | None) -> None:
+        self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)", _key_rows(ev, start, end))
+
+    def _drop_keys(self, ev: Event, start: int | None, end: int | None) -> None:
+        """Remove the rows `_put_keys` wrote for the event as stored: the table is found by key only."""
+        self.db.executemany("DELETE FROM event_entities WHERE key=? AND day=? AND day_end=? AND event=?",
+                            _key_rows(ev, start, end))
 
     def replace_links(self, events: Iterable[Event], owners: set[str]) -> None:
         """Store the links that touch `owners` (event ids); other stored links stay as they are.

@@ -20,6 +20,8 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 # Stored by position, in this order; id, article and date are columns, links a table of their own.
 _EVENT_FIELDS = tuple(f.name for f in fields(Event) if f.name not in ("id", "article", "date", "links"))
 _BLANK_EVENT = Event("", "", "", "", 0, 0)
+# Where a packed event lists its entities' keys, for SQL's json_each.
+EVENT_ENTITIES_PATH = f"$[{_EVENT_FIELDS.index('entities')}]"
 
 
 def _trimmed(values: list[Any], empty: list[Any]) -> list[Any]:

@@ -1,23 +1,22 @@
 """Counts over the stored events and entities: coverage over time, who is in the corpus, who appears with whom.
 
 Plain SQL over the tables a build already fills, answered from covering
-indexes (`events_order`, `event_entities_key`, the `event_entities` table), so
-none of it reads an event's JSON; a search's entities are counted from the
-`entities` rows of its articles, which the table's key finds.
+indexes (`events_order`, the `event_entities` table in key and day order);
+only who appears with whom reads the events' JSON, for each event's other
+keys. A search's entities are counted from the `entities` rows of its
+articles, which the table's key finds.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from kzreader.index.tables.events import A_REPEAT, EventTables
+from kzreader.index.tables.events import A_REPEAT, NO_DAY, EventTables
+from kzreader.index.tables.packing import EVENT_ENTITIES_PATH
 from kzreader.index.tables.sql import ANY, id_list
 
 # A stored (first day, last day) as yyyymmdd numbers.
 DayRange = tuple[int, int]
-
-# Keyword keys share `event_entities` with entity keys; they are no one to appear with.
-_ENTITY_KEY = "key NOT LIKE 'kw:%'"
 
 
 def _marks(items: Sequence[Any]) -> str:
@@ -45,7 +44,7 @@ class StatsTables(EventTables):
             # reading them from the events table cost a second for 75,000 events.
             counted = "count(DISTINCT event)" if len(entity_keys) > 1 else "count(*)"
             sql = (f"SELECT day, day_end, {counted} FROM event_entities WHERE key IN ({_marks(entity_keys)}) "
-                   f"AND day IS NOT NULL GROUP BY day, day_end")
+                   f"AND day > {NO_DAY} GROUP BY day, day_end")
             counts = {(a, b): n for a, b, n in self.db.execute(sql, entity_keys)}
         else:
             counts = {(a, b): n for a, b, n in self.db.execute(
@@ -85,15 +84,15 @@ class StatsTables(EventTables):
         Ranges, not days, so that an event known only to its year shows as that
         year. Two queries, each one seek of the (key, day) index.
         """
-        first = "SELECT day, day_end FROM event_entities WHERE key = ? AND day IS NOT NULL ORDER BY day LIMIT 1"
-        last = "SELECT day, day_end FROM event_entities WHERE key = ? AND day IS NOT NULL ORDER BY day DESC LIMIT 1"
+        first = f"SELECT day, day_end FROM event_entities WHERE key = ? AND day > {NO_DAY} ORDER BY day LIMIT 1"
+        last = f"SELECT day, day_end FROM event_entities WHERE key = ? AND day > {NO_DAY} ORDER BY day DESC LIMIT 1"
         return {key: (self.db.execute(first, (key,)).fetchone(), self.db.execute(last, (key,)).fetchone())
                 for key in keys}
 
     def entity_months(self, key: str) -> list[tuple[int, int]]:
         """(yyyymm, events) of the dated events naming `key`, a range scan of the (key, day) index."""
         return [(m, n) for m, n in self.db.execute(
-            "SELECT day / 100, count(*) FROM event_entities WHERE key = ? AND day IS NOT NULL GROUP BY day / 100",
+            f"SELECT day / 100, count(*) FROM event_entities WHERE key = ? AND day > {NO_DAY} GROUP BY day / 100",
             (key,))]
 
     def entity_info(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
@@ -109,20 +108,20 @@ class StatsTables(EventTables):
                     limit: int = 50) -> list[tuple[str, int, int | None, int | None]]:
         """(key, shared events, first day, last day) of the entities sharing most events with `keys`.
 
-        Walks the events naming `keys` on the (key, day) index and each
-        event's other keys on the (event, key, day) one, never the tables.
+        Walks the events naming `keys` on the (key, day) index and reads the
+        other keys from each event's own list of its entities.
         """
         if not keys:
             return []
         marks = _marks(keys)
         # An event names a key once; only several keys (one name, two entities) can count an event twice.
         counted = "count(DISTINCT a.event)" if len(keys) > 1 else "count(*)"
-        sql = (f"SELECT b.key, {counted} AS n, min(b.day), max(b.day) "
-               f"FROM event_entities a JOIN event_entities b ON b.event = a.event "
-               f"WHERE a.key IN ({marks}) AND b.key NOT IN ({marks}) AND b.{_ENTITY_KEY}")
-        args: list[Any] = [*keys, *keys]
+        sql = (f"SELECT b.value, {counted} AS n, min(NULLIF(a.day, {NO_DAY})), max(NULLIF(a.day, {NO_DAY})) "
+               f"FROM event_entities a JOIN events e ON e.id = a.event, json_each(e.data, ?) b "
+               f"WHERE a.key IN ({marks}) AND b.value NOT IN ({marks})")
+        args: list[Any] = [EVENT_ENTITIES_PATH, *keys, *keys]
         if articles is not None:
-            sql += f" AND a.event IN (SELECT id FROM events WHERE article IN {ANY})"
+            sql += f" AND e.article IN {ANY}"
             args.append(id_list(articles))
-        sql += " GROUP BY b.key ORDER BY n DESC, b.key LIMIT ?"
+        sql += " GROUP BY b.value ORDER BY n DESC, b.value LIMIT ?"
         return [(k, n, first, last) for k, n, first, last in self.db.execute(sql, (*args, limit))]
