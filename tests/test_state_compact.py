@@ -1,10 +1,12 @@
 """The state keeps entities, events, names and links compactly, and reads back exactly what was stored."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from kzreader.index.store import Store
-from kzreader.index.tables.packing import pack_entity, pack_event, unpack_entity, unpack_event
+from kzreader.index.tables.packing import (pack_entity, pack_event, pack_reasons, unpack_entity, unpack_event,
+                                           unpack_reasons)
 from kzreader.reading.annotations import Entity, Event, Link, Mention
 
 
@@ -132,6 +134,16 @@ def test_event_keys_are_kept_in_key_order_only_and_follow_their_events_through_u
     store.delete_events("a1")
     assert {r[3] for r in rows()} == {"a2#1"}
     store.close()
+
+
+def test_link_reasons_are_stored_short_and_read_back_exactly():
+    usual = ["shared: astana, jan kowalski", "key words: szczyt", "dates agree: 2020-03-01 / 2020-03"]
+    packed = pack_reasons(usual)
+    assert unpack_reasons(packed) == usual and len(packed) < len(json.dumps(usual, ensure_ascii=False)) - 25
+    for odd in ([], [""], ["[not json"], ["shared: a\x1eb"], ["\x01 begins with a code"], ["linked by hand"],
+                ["unusual reason", "another time: 2020 / 2021"], ["shared: "], ["dates disagree: 2020 (\n2 marca) vs 2021"]):
+        assert unpack_reasons(pack_reasons(odd)) == odd
+    assert unpack_reasons(json.dumps(usual)) == usual  # rows written before the short form
 
 
 def test_an_article_text_is_read_from_its_file_while_it_is_the_text_indexed_and_never_kept(tmp_path: Path):

@@ -22,6 +22,7 @@ from kzreader.index import corrected_terms
 from kzreader.index.corpus_passes import relink
 from kzreader.index.corrected import ENTITY_KINDS, LINK_KINDS, Reading, correct
 from kzreader.index.store import Store
+from kzreader.index.tables.packing import pack_reasons
 from kzreader.index.tables.sql import chunks
 from kzreader.language.folding import fold
 from kzreader.reading.annotations import Entity, Event, article_of
@@ -186,8 +187,8 @@ def _link_by_hand(store: Store, entries: list[Entry]) -> None:
         a, b = e["a"], e["b"]
         store.db.execute("DELETE FROM links WHERE (a=? AND b=?) OR (a=? AND b=?)", (a, b, b, a))
         if e["kind"] == "link" and store.event(a) is not None and store.event(b) is not None:
-            reasons = json.dumps([BY_HAND], ensure_ascii=False)
-            store.db.execute("INSERT INTO links VALUES (?, ?, 'same', ?)", (min(a, b), max(a, b), reasons))
+            store.db.execute("INSERT INTO links VALUES (?, ?, 'same', ?)",
+                             (min(a, b), max(a, b), pack_reasons([BY_HAND])))
 
 
 def _write_reading(store: Store, aid: str, reading: Reading, events: list[Event] | None = None,

@@ -1,13 +1,12 @@
 """Events, the entities and key words they are found by, and the links between them; the timeline's pages."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kzreader.index.tables.base import StateFile
-from kzreader.index.tables.packing import pack_event, unpack_event
-from kzreader.index.tables.sql import ANY, JSON, chunks, id_list
+from kzreader.index.tables.packing import pack_event, pack_reasons, unpack_event, unpack_reasons
+from kzreader.index.tables.sql import ANY, chunks, id_list
 from kzreader.reading.annotations import RELATION_ORDER, Event, Link
 
 KEYWORD_KEYS = 3
@@ -48,7 +47,7 @@ def pair_row(eid: str, link: Link) -> tuple[str, str, str, str]:
     state, at 100,000 articles.
     """
     a, b = sorted((eid, link.event))
-    return a, b, link.relation, JSON(link.reasons)
+    return a, b, link.relation, pack_reasons(link.reasons)
 
 
 def _key_rows(ev: Event, start: int | None, end: int | None) -> list[tuple[str, int, int, str]]:
@@ -117,7 +116,7 @@ class EventTables(StateFile):
                        if ev.id < lk.event and (ev.id in owners or lk.event in owners))
 
     def add_links(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
-        """Insert (a, b, relation, reasons JSON) rows, a < b, as `pair_row` makes them."""
+        """Insert (a, b, relation, packed reasons) rows, a < b, as `pair_row` makes them."""
         self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", rows)
 
     def links(self, event_ids: Sequence[str]) -> dict[str, list[Link]]:
@@ -127,7 +126,7 @@ class EventTables(StateFile):
                f"UNION ALL SELECT b, a, relation, reasons FROM links WHERE b IN {ANY} ORDER BY 1, 2")
         ids = id_list(event_ids)
         for a, b, rel, reasons in self.db.execute(sql, (ids, ids)):
-            out.setdefault(a, []).append(Link(b, rel, json.loads(reasons)))
+            out.setdefault(a, []).append(Link(b, rel, unpack_reasons(reasons)))
         # Closest relation first, then by event: the same order after a refresh as after a rebuild,
         # whichever end of each pair was written first.
         for links in out.values():

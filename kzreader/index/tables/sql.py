@@ -10,8 +10,7 @@ from typing import Any
 ANY = "(SELECT value FROM json_each(?))"
 
 
-# One encoder for the millions of link reasons a build writes: json.dumps with
-# options makes a new encoder per call.
+# One encoder for the long id lists a query binds: json.dumps with options makes a new encoder per call.
 JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
