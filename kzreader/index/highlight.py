@@ -53,6 +53,8 @@ class Matcher:
 
     def spans(self, text: str, regions: list[tuple[int, int]]) -> list[Span]:
         """Every match in text order; a phrase is one span, and words inside it are not counted again."""
+        if not self.terms and not self.prefixes and not self.phrases:
+            return []  # a date or a filter alone lights up nothing: no need to cut the article's words
         # The article's words, cut once (in C) for both the single words and the phrases.
         cut = [WORD.findall(text, start, end) for start, end in regions]
         words = list(self.iter_spans(text, regions, self._matched(cut)))
