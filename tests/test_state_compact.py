@@ -182,10 +182,15 @@ def test_a_signature_is_kept_packed_beside_its_hashes_and_goes_with_its_article(
     assert store.signature_sizes() == {"a1": 3, "a2": 2} and store.signature_size("a2") == 2
     assert store.shared([16, 24], common=5) == {"a1": 1, "a2": 2}
     store.put_signature("a1", [24])
-    assert sorted(store.db.execute("SELECT hash, id FROM shingles")) == [(16, "a2"), (24, "a1"), (24, "a2")]
+    pairs = "SELECT hash, id FROM shingles JOIN signatures USING (num)"
+    assert sorted(store.db.execute(pairs)) == [(16, "a2"), (24, "a1"), (24, "a2")]
+    assert store.shared([16, 24, 8], common=5) == {"a1": 1, "a2": 2}
     store.delete_article("a2")
-    assert sorted(store.db.execute("SELECT hash, id FROM shingles")) == [(24, "a1")]
+    assert sorted(store.db.execute(pairs)) == [(24, "a1")]
+    assert store.db.execute("SELECT count(*) FROM shingles").fetchone() == (1,)
     assert store.signature("a2") == [] and store.signature_size("a2") == 0
+    store.compact()  # numbers are the table's INTEGER PRIMARY KEY: a VACUUM keeps them
+    assert sorted(store.db.execute(pairs)) == [(24, "a1")] and store.shared([24], common=5) == {"a1": 1}
     store.close()
 
 

@@ -17,12 +17,16 @@ class SignatureTables(StateFile):
 
     def put_signature(self, aid: str, sig: Sequence[int]) -> None:
         self.drop_signature(aid)
-        self.db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, aid) for h in sig))
-        self.db.execute("INSERT INTO signatures VALUES (?, ?)", (aid, array("I", sig).tobytes()))
+        num = self.db.execute("INSERT INTO signatures(id, hashes) VALUES (?, ?)",
+                              (aid, array("I", sig).tobytes())).lastrowid
+        self.db.executemany("INSERT INTO shingles VALUES (?, ?)", ((h, num) for h in sig))
 
     def drop_signature(self, aid: str) -> None:
-        self.db.executemany("DELETE FROM shingles WHERE hash=? AND id=?", ((h, aid) for h in self.signature(aid)))
-        self.db.execute("DELETE FROM signatures WHERE id=?", (aid,))
+        row = self.db.execute("SELECT num, hashes FROM signatures WHERE id=?", (aid,)).fetchone()
+        if row is None:
+            return
+        self.db.executemany("DELETE FROM shingles WHERE hash=? AND num=?", ((h, row[0]) for h in array("I", row[1])))
+        self.db.execute("DELETE FROM signatures WHERE num=?", (row[0],))
 
     def signature(self, aid: str) -> list[int]:
         row = self.db.execute("SELECT hashes FROM signatures WHERE id=?", (aid,)).fetchone()
@@ -53,8 +57,12 @@ class SignatureTables(StateFile):
             ).fetchone()[0] <= common]
         else:
             rare = [h for h in sig if h not in frequent]
-        counts: Counter[str] = Counter()
+        counts: Counter[int] = Counter()
         for part in chunks(rare, 500):
-            sql = f"SELECT id FROM shingles WHERE hash IN ({','.join('?' * len(part))})"
+            sql = f"SELECT num FROM shingles WHERE hash IN ({','.join('?' * len(part))})"
             counts.update(r[0] for r in self.db.execute(sql, part))
-        return counts
+        ids: dict[int, str] = {}
+        for part in chunks(sorted(counts), 500):
+            sql = f"SELECT num, id FROM signatures WHERE num IN ({','.join('?' * len(part))})"
+            ids.update(self.db.execute(sql, part))
+        return Counter({ids[num]: n for num, n in counts.items()})
