@@ -76,14 +76,19 @@ def test_linked_events_view(snap_compare: Any, seeds_index: Path, seeds_library:
         screen = await ready(pilot)
         screen.open_event(event.id)
         await settle(pilot)
-        # The article scrolls to the event after it is laid out: wait until it stands still.
-        for _ in range(100):
+        # The article scrolls to the event after it is laid out: wait until it has moved, no animation
+        # runs, and it stands still for three looks (one equal look passed mid-scroll on a busy CI run).
+        still = 0
+        for _ in range(200):
             before = screen.article.scroll_y
             await pilot.pause(0.05)
-            if before > 0 and screen.article.scroll_y == before:
+            moving = pilot.app.animator.is_being_animated(screen.article, "scroll_y")
+            still = still + 1 if before > 0 and screen.article.scroll_y == before and not moving else 0
+            if still == 3:
                 break
         await pilot.press("l")
         await settle(pilot)
+        await pilot.wait_for_animation()
 
     assert snap_compare(ReaderApp(SEEDS, seeds_index), terminal_size=(120, 40), run_before=run_before)
 
