@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
@@ -34,10 +35,17 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20.0) -> None:
-    """Wait for `condition` (the app loads in a thread); generous, for a busy machine."""
+    """Wait for `condition` (the app loads in a thread); generous, for a busy machine.
+
+    A screen being replaced (a refresh that found new articles mounts a new
+    main screen) has no children for a moment: a query then finds nothing yet.
+    """
     for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except NoMatches:
+            pass
         await pilot.pause(0.02)
 
 
