@@ -106,8 +106,8 @@ class ArticleTables(StateFile):
         problems = json.loads(row[13] or "[]")
         text = self._text(row[0], row[11])
         if text is None:
-            problems.insert(0, f"{row[0]}.txt changed or went away since it was indexed: refresh the index "
-                               "(`kzreader index`) to read it again")
+            problems.insert(0, f"{file_of(Path(), row[0])} changed or went away since it was indexed: refresh the "
+                               "index (`kzreader index`) to read it again")
         return ArticleRecord(*row[:11], text or "", regions, problems, row[14],  # type: ignore[arg-type]
                              text is not None)
 

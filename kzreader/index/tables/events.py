@@ -67,9 +67,13 @@ class EventTables(StateFile):
             out.extend(unpack_event(*r) for r in self.db.execute(sql, chunk))
         return out
 
+    def _stored(self, where: str, value: str) -> list[tuple[Event, int | None, int | None]]:
+        """Events as stored, with their stored days: what their `event_entities` rows were written from."""
+        rows = self.db.execute(f"SELECT {EVENT_COLUMNS}, day_start, day_end FROM events WHERE {where}=?", (value,))
+        return [(unpack_event(*row[:4]), row[4], row[5]) for row in rows]
+
     def delete_events(self, aid: str) -> None:
-        rows = self.db.execute(f"SELECT {EVENT_COLUMNS}, day_start, day_end FROM events WHERE article=?", (aid,))
-        stored = [(unpack_event(*row[:4]), row[4], row[5]) for row in rows]
+        stored = self._stored("article", aid)
         for ev, start, end in stored:
             self._drop_keys(ev, start, end)
         for chunk in chunks([ev.id for ev, _, _ in stored], 500):
@@ -88,13 +92,10 @@ class EventTables(StateFile):
             self._put_keys(ev, start, end)
 
     def update_event_entities(self, ev: Event) -> None:
-        row = self.db.execute(f"SELECT {EVENT_COLUMNS}, day_start, day_end FROM events WHERE id=?",
-                              (ev.id,)).fetchone()
-        if row is None:
-            return
-        self._drop_keys(unpack_event(*row[:4]), row[4], row[5])
-        self.db.execute("UPDATE events SET data=? WHERE id=?", (pack_event(ev), ev.id))
-        self._put_keys(ev, row[4], row[5])
+        for was, start, end in self._stored("id", ev.id):
+            self._drop_keys(was, start, end)
+            self.db.execute("UPDATE events SET data=? WHERE id=?", (pack_event(ev), ev.id))
+            self._put_keys(ev, start, end)
 
     def _put_keys(self, ev: Event, start: int | None, end: int | None) -> None:
         self.db.executemany("INSERT INTO event_entities VALUES (?, ?, ?, ?)", _key_rows(ev, start, end))
