@@ -94,10 +94,10 @@ def test_bad_sidecars_are_reported_with_file_and_line_and_nothing_runs(tmp_path:
     assert not marker.exists() and meta.problems
 
 
-def test_files_are_listed_in_name_order_with_their_sidecars_and_fingerprinted_alike_by_workers(tmp_path: Path,
-                                                                                               monkeypatch) -> None:
-    """The walk's order and sidecars; fingerprints taken by forked workers, a few files each, are the same."""
-    from kzreader.corpus.articles import article_files
+def test_files_are_listed_in_name_order_with_their_sidecars_and_compared_alike_by_workers(tmp_path: Path,
+                                                                                          monkeypatch) -> None:
+    """The walk's order and sidecars; forked workers, a few files each, find the same changes as one process."""
+    from kzreader.corpus.articles import article_files, article_folders
     from kzreader.index import sources
 
     (tmp_path / "sub").mkdir()
@@ -107,9 +107,19 @@ def test_files_are_listed_in_name_order_with_their_sidecars_and_fingerprinted_al
     assert [(s.id, s.sidecar is not None) for s in found] == [
         ("a-b", False), ("a", True), ("b", False), ("sub/c", True)]
     assert found[1].sidecar == str(tmp_path / "a.yaml") and found[1].path == tmp_path / "a.txt"
+    folders = list(article_folders(tmp_path))
+    assert [aid for f in folders for aid in f.ids()] == [s.id for s in found]
+    everything = sources.changed_files(folders, {}, 1)
+    assert [s for s, _fp in everything] == found
+    fps = {s.id: fp for s, fp in everything}
+    assert fps["a-b"] == f"7:{(tmp_path / 'a-b.txt').stat().st_mtime_ns}|-"
+    assert sources.changed_files(folders, fps, 1) == []
     (tmp_path / "a.yaml").write_text("date: 2020-01-01\n", encoding="utf-8")
-    alone = [sources.fingerprint(s) for s in found]
-    assert alone[0].endswith("|-") and alone[1].split("|")[1].startswith("17:")
+    (tmp_path / "sub" / "c.txt").unlink()
+    alone = sources.changed_files(folders, fps, 1)
+    assert [s.id for s, _fp in alone] == ["a", "sub/c"]
+    assert alone[0][1] == fps["a"].split("|")[0] + f"|17:{(tmp_path / 'a.yaml').stat().st_mtime_ns}"
+    assert alone[1][1] == "-|" + fps["sub/c"].split("|")[1]
     monkeypatch.setattr(sources, "_STAT_CHUNK", 1)
-    assert sources.fingerprints(found, 2) == alone
-    assert sources._listed == ()
+    assert sources.changed_files(folders, fps, 2) == alone
+    assert sources._listed == () and sources._known == {}

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from kzreader.corpus.articles import CorpusError, SourceFile, article_files
+from kzreader.corpus.articles import CorpusError, article_folders
 from kzreader.corpus.decoding import NotText
 from kzreader.index import corrections, faults
 from kzreader.index import folder as ix_mod
@@ -31,7 +31,7 @@ from kzreader.index.corpus_passes import corpus_passes
 from kzreader.index.documents import analyse_all, store_article, stored_job, write_document
 from kzreader.index.duplicates import job_from_record, reanalyse_for_duplicates, update_duplicates
 from kzreader.index.progress import Log, Progress
-from kzreader.index.sources import fingerprints, read_all
+from kzreader.index.sources import changed_files, read_all
 from kzreader.index.store import Store, StoreError
 from kzreader.index.workers import process_count
 from kzreader.language.pl import names
@@ -151,24 +151,18 @@ def _locked_refresh(corpus: Path, index_dir: Path, rebuild: bool, report: Refres
 
 def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
              progress: Progress | None, say: Log, procs: int | None, fixes: list[dict[str, Any]] | None) -> None:
-    known = store.files()
+    known = store.fingerprints()
     was_complete = store.get_meta("complete") == "1"
     # What stays in memory of each new or changed article: its text and readings go to the state as it is read.
     fresh: dict[str, _Fresh] = {}
-    seen: set[str] = set()
-    sources = list(article_files(corpus, exclude=index_dir))
-    to_read: list[tuple[SourceFile, str]] = []
-    for source, fp in zip(sources, fingerprints(sources, process_count(procs))):
-        seen.add(source.id)
-        old = known.get(source.id)
-        if old and old[0] == fp:
-            report.unchanged += 1
-        else:
-            to_read.append((source, fp))
+    folders = list(article_folders(corpus, exclude=index_dir))
+    seen = {aid for folder in folders for aid in folder.ids()}
+    to_read = changed_files(folders, known, process_count(procs))
+    report.unchanged = len(seen) - len(to_read)
     for n, (source, fp, got) in enumerate(read_all(to_read, _processes(procs, len(to_read))), 1):
         if progress and n % 500 == 0:
             progress("scanning", n, len(to_read))
-        old = known.get(source.id)
+        indexed = source.id in known
         if isinstance(got, NotText):
             report.skipped.append(f"{source.path}: skipped, {got}")
             seen.discard(source.id)
@@ -179,20 +173,20 @@ def _refresh(corpus: Path, index_dir: Path, store: Store, report: RefreshReport,
             continue
         if isinstance(got, OSError):
             reason = got.strerror or str(got)
-            if old:
+            if indexed:
                 report.skipped.append(f"{source.path}: cannot read it ({reason}); keeping the indexed version")
             else:
                 report.skipped.append(f"{source.path}: skipped, cannot read it ({reason})")
                 seen.discard(source.id)
             continue
-        if old and old[1] == got.digest:
+        if indexed and store.file_hash(source.id) == got.digest:
             store.put_file(source.id, source.file, fp, got.digest)
             report.unchanged += 1
             continue
         if not fresh:
             store.set_meta("complete", "0")
             store.commit()
-        (report.changed if old else report.added).append(source.id)
+        (report.changed if indexed else report.added).append(source.id)
         report.problems.extend(got.article.problems)
         fresh[source.id] = _Fresh(str(got.article.path), fp, got.digest, got.article.metadata_rank)
         store_article(store, got.article)

@@ -8,56 +8,84 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kzreader.corpus import dedup
-from kzreader.corpus.articles import Article, SourceFile, read_article
+from kzreader.corpus.articles import Article, ArticleFolder, SourceFile, read_article
 from kzreader.corpus.decoding import NotText
 from kzreader.corpus.metadata import sidecar_path
 from kzreader.index.workers import pool
 from kzreader.reading import pipeline
 
 
-def fingerprint(source: SourceFile) -> str:
-    return "|".join(_stat_mark(p) for p in (source.file, source.sidecar))
-
-
-def _stat_mark(path: str | None) -> str:
-    if path is None:
-        return "-"
+def _mark(name: str, folder: int | str) -> str:
     try:
-        st = os.stat(path)
+        st = os.stat(name, dir_fd=folder) if isinstance(folder, int) else os.stat(folder + name)
     except OSError:
         return "-"
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-# The files whose fingerprints the forked workers take, by position: inherited, not sent.
-_listed: Sequence[SourceFile] = ()
+def fingerprint(folder: ArticleFolder, i: int, opened: int | str) -> str:
+    """Size and modification time of the `i`th article file of `folder` and of its sidecar.
+
+    `opened` is the folder as a descriptor (a stat by name within it skips
+    resolving the whole path: 35% less here) or, where the system has none, its path.
+    """
+    stem = folder.stems[i]
+    return _mark(stem + ".txt", opened) + "|" + (_mark(stem + ".yaml", opened) if stem in folder.sidecars else "-")
+
+
+# What the forked workers compare, inherited rather than sent: the folders, and id -> fingerprint as indexed.
+_listed: Sequence[ArticleFolder] = ()
+_known: Mapping[str, str] = {}
 _STAT_CHUNK = 10_000
 
 
-def fingerprints(sources: Sequence[SourceFile], processes: int) -> list[str]:
-    """Each file's `fingerprint`, in order; split among `processes` forked workers if more than one.
+def changed_files(folders: Sequence[ArticleFolder], known: Mapping[str, str],
+                  processes: int) -> list[tuple[SourceFile, str]]:
+    """The files whose fingerprint is not the one `known` holds for their id, with it, in listing order.
 
     A stat is 3.5 µs here; at 100,000 articles (and as many sidecars) the
-    fingerprints were half of a refresh that found nothing changed.
+    fingerprints were half of a refresh that found nothing changed, and sending
+    each one back from the worker that took it a quarter of the rest: the
+    workers compare, and only what differs comes back.
     """
-    global _listed
-    if processes < 2 or len(sources) < 2 * _STAT_CHUNK or not hasattr(os, "fork"):
-        return [fingerprint(s) for s in sources]
-    _listed = sources
+    global _listed, _known
+    tasks = [(f, start) for f, folder in enumerate(folders) for start in range(0, len(folder.stems), _STAT_CHUNK)]
+    _listed, _known = folders, known
     try:
-        with pool(processes) as workers:
-            parts = workers.map(_fingerprints_of, range(0, len(sources), _STAT_CHUNK))
+        if processes < 2 or len(tasks) < 2 or not hasattr(os, "fork"):
+            parts = list(map(_changed_in, tasks))
+        else:
+            with pool(processes) as workers:
+                parts = workers.map(_changed_in, tasks)
     finally:
-        _listed = ()
-    return [fp for part in parts for fp in part]
+        _listed, _known = (), {}
+    return [(folders[f].source(i), fp) for (f, _start), part in zip(tasks, parts) for i, fp in part]
 
 
-def _fingerprints_of(start: int) -> list[str]:
-    return [fingerprint(s) for s in _listed[start:start + _STAT_CHUNK]]
+def _changed_in(task: tuple[int, int]) -> list[tuple[int, str]]:
+    f, start = task
+    folder = _listed[f]
+    stems = folder.stems[start:start + _STAT_CHUNK]
+    opened: int | str = folder.path
+    if os.stat in os.supports_dir_fd:
+        try:
+            opened = os.open(folder.path, os.O_RDONLY)
+        except OSError:
+            return [(start + n, "-|-") for n in range(len(stems))]
+    try:
+        out = []
+        for n, stem in enumerate(stems, start):
+            fp = fingerprint(folder, n, opened)
+            if _known.get(folder.prefix + stem) != fp:
+                out.append((n, fp))
+        return out
+    finally:
+        if isinstance(opened, int):
+            os.close(opened)
 
 
 def _digest(raw: bytes, source: SourceFile) -> str:

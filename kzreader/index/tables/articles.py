@@ -75,9 +75,14 @@ class ArticleTables(StateFile):
     texts: Path | None = None
 
     # files -----------------------------------------------------------------
-    def files(self) -> dict[str, tuple[str, str]]:
-        """id -> (fingerprint, content hash) of every file indexed."""
-        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT id, fingerprint, hash FROM files")}
+    def fingerprints(self) -> dict[str, str]:
+        """id -> fingerprint of every file indexed."""
+        return dict(self.db.execute("SELECT id, fingerprint FROM files"))
+
+    def file_hash(self, aid: str) -> str | None:
+        """The content hash of a file as it was indexed."""
+        row = self.db.execute("SELECT hash FROM files WHERE id = ?", (aid,)).fetchone()
+        return row[0] if row else None
 
     def put_file(self, aid: str, path: str, fingerprint: str, digest: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (aid, path, fingerprint, digest))
