@@ -27,13 +27,12 @@ def _mark(name: str, folder: int | str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def fingerprint(folder: ArticleFolder, i: int, opened: int | str) -> str:
-    """Size and modification time of the `i`th article file of `folder` and of its sidecar.
+def fingerprint(folder: ArticleFolder, stem: str, opened: int | str) -> str:
+    """Size and modification time of an article file of `folder` and of its sidecar.
 
     `opened` is the folder as a descriptor (a stat by name within it skips
-    resolving the whole path: 35% less here) or, where the system has none, its path.
+    resolving the whole path: 35% less here) or, where it cannot be had, its path.
     """
-    stem = folder.stems[i]
     return _mark(stem + ".txt", opened) + "|" + (_mark(stem + ".yaml", opened) if stem in folder.sidecars else "-")
 
 
@@ -75,11 +74,11 @@ def _changed_in(task: tuple[int, int]) -> list[tuple[int, str]]:
         try:
             opened = os.open(folder.path, os.O_RDONLY)
         except OSError:
-            return [(start + n, "-|-") for n in range(len(stems))]
+            pass  # a folder that can be searched but not listed: its files are still stat'ed by path
     try:
         out = []
         for n, stem in enumerate(stems, start):
-            fp = fingerprint(folder, n, opened)
+            fp = fingerprint(folder, stem, opened)
             if _known.get(folder.prefix + stem) != fp:
                 out.append((n, fp))
         return out
